@@ -1,0 +1,3 @@
+//! passerelle-server: Chorus Pro-compatible sandbox, PISTE gateway, and host of the SPA.
+
+fn main() {}

@@ -1,0 +1,3 @@
+//! Passerelle SPA entry point.
+
+fn main() {}
