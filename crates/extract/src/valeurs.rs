@@ -1,1 +1,1 @@
-//! Placeholder, replaced by its owner.
+//! Value parsers: amounts, rates, dates and identifiers as printed on invoices, to the contract's normal forms.
