@@ -10,4 +10,9 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod calcul;
 pub mod identifiant;
+pub mod modele;
+pub mod montant;
+
+pub use modele::*;
