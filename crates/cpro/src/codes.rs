@@ -5,11 +5,6 @@
 //! what `soumettre` accepts); the code is kept verbatim and written back unchanged. A server that must
 //! refuse unknown values checks [`StatutFacture::est_connu`] (every enum has the same method).
 
-use std::fmt;
-
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
-
 /// Declares a code list enum: variants named exactly as the wire codes, plus `Autre(String)`.
 macro_rules! code_enum {
     (
@@ -51,8 +46,8 @@ macro_rules! code_enum {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.code())
             }
         }
@@ -65,24 +60,24 @@ macro_rules! code_enum {
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.code())
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct CodeVisitor;
 
-                impl Visitor<'_> for CodeVisitor {
+                impl ::serde::de::Visitor<'_> for CodeVisitor {
                     type Value = $name;
 
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(concat!("a ", stringify!($name), " code string"))
                     }
 
-                    fn visit_str<E: de::Error>(self, code: &str) -> Result<$name, E> {
+                    fn visit_str<E: ::serde::de::Error>(self, code: &str) -> Result<$name, E> {
                         Ok($name::from_code(code))
                     }
                 }
@@ -92,6 +87,8 @@ macro_rules! code_enum {
         }
     };
 }
+
+pub(crate) use code_enum;
 
 code_enum! {
     /// Cadre de facturation (`codeCadreFacturation`), api-reference §5.1 `[S1][S3]`.
@@ -656,5 +653,58 @@ impl StatutFacture {
             ERREUR_FOURNISSEUR_SUR_VALIDEUR => Some(ActionFournisseur::CorrigerValideur),
             _ => None,
         }
+    }
+}
+
+code_enum! {
+    /// Type de demande de paiement (`typeDemandePaiement`), api-reference §5.2: only these two
+    /// were seen; the full list comes from `recuperer/typedp` **[UNCONFIRMED]**.
+    TypeDemandePaiement {
+        /// Facture.
+        FACTURE,
+        /// Facture de travaux.
+        FACTURE_TRAVAUX,
+    }
+}
+
+code_enum! {
+    /// Type de facture de travaux (`typeFactureTravaux` of `consulter/fournisseur`), swagger `References`.
+    TypeFactureTravaux {
+        /// Demande de paiement de sous-traitant (travaux).
+        DP_DE_SOUSTRAITANT_TRAVAUX,
+        /// Projet de décompte mensuel.
+        PROJET_DECOMPTE_MENSUEL,
+        /// État d'acompte.
+        ETAT_ACOMPTE,
+        /// État d'acompte validé.
+        ETAT_ACOMPTE_VALIDE,
+        /// Projet de décompte final.
+        PROJET_DECOMPTE_FINAL,
+        /// Projet de décompte général.
+        PROJET_DECOMPTE_GENERAL,
+        /// Projet de décompte général, procédure tacite.
+        PROJET_DECOMPTE_GENERAL_PROCEDURE_TACITE,
+        /// Décompte général.
+        DECOMPTE_GENERAL,
+        /// Décompte général signé.
+        DECOMPTE_GENERAL_SIGNE,
+        /// Décompte général et définitif tacite.
+        DECOMPTE_GENERAL_DEFINITIF_TACITE,
+        /// Décompte général et définitif, procédure tacite.
+        DECOMPTE_GENERAL_DEFINITIF_PROCEDURE_TACITE,
+    }
+}
+
+code_enum! {
+    /// Action d'un utilisateur sur une facture (`histoActionCode`, `derniereActionCode`), api-reference §3.6.
+    ActionUtilisateur {
+        /// Téléchargement de la facture.
+        TELECHARGEMENT_FACTURE,
+        /// Acquittement du rejet.
+        ACQUITTEMENT_REJET,
+        /// Acquittement de la suspension.
+        ACQUITTEMENT_SUSPENSION,
+        /// Traitement du rejet (`traiterRejet`).
+        TRAITEMENT_REJET,
     }
 }
