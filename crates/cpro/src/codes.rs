@@ -708,3 +708,69 @@ code_enum! {
         TRAITEMENT_REJET,
     }
 }
+
+code_enum! {
+    /// Statut d'une structure as a search criterion (`statutStructure`), structures swagger.
+    StatutStructure {
+        /// Active.
+        ACTIF,
+        /// Inactive.
+        INACTIF,
+    }
+}
+
+code_enum! {
+    /// Statut d'une structure in search results (`statut` of `StructureAAfficher`), structures swagger.
+    StatutStructureAffichee {
+        /// Active.
+        ACTIVE,
+        /// Inactive.
+        INACTIVE,
+    }
+}
+
+code_enum! {
+    /// Structure privée ou publique (`typeStructure`, `structurePriveePublique`), structures swagger.
+    TypeStructure {
+        /// Private structure (a supplier).
+        PRIVEE,
+        /// Public structure (a recipient).
+        PUBLIQUE,
+    }
+}
+
+code_enum! {
+    /// État d'un espace (`etatCourant` of `rechercher/espaces`), structures swagger.
+    EtatEspace {
+        /// Active.
+        ACTIVE,
+        /// Supprimé.
+        SUPPRIME,
+    }
+}
+
+code_enum! {
+    /// Type d'habilitation sur un espace (`typeHabilitation`), structures swagger.
+    TypeHabilitation {
+        /// Consultation uniquement.
+        CONSULTATION_UNIQUEMENT,
+        /// Modification.
+        MODIFICATION,
+    }
+}
+
+code_enum! {
+    /// Statut d'un rattachement utilisateur–structure (`statutRattachement`), api-reference §5.7.
+    StatutRattachement {
+        /// En cours de validation.
+        EN_COURS_DE_VALIDATION,
+        /// Refusé.
+        REFUSEE,
+        /// Validé.
+        VALIDEE,
+        /// Désactivé.
+        DESACTIVEE,
+        /// Supprimé.
+        SUPPRIMEE,
+    }
+}

@@ -40,6 +40,7 @@
 pub mod codes;
 pub mod factures;
 mod retour;
+pub mod structures;
 mod wire;
 
 pub use codes::StatutFacture;
