@@ -1,0 +1,130 @@
+//! passerelle-server: a Chorus Pro-compatible sandbox (real paths, field names and `codeRetour`
+//! semantics), the portal API of the Passerelle SPA (`/portail/v1`), and the host of the built SPA.
+//!
+//! ```no_run
+//! # async fn demo() -> anyhow::Result<()> {
+//! let settings = passerelle_server::config::Settings::default();
+//! let state = passerelle_server::AppState::open(settings).await?;
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+//! passerelle_server::serve(listener, state, std::future::pending()).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! **Invariant:** only `db` speaks SQL. **Invariant:** every error answer is `{codeRetour, libelle}`.
+
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod health;
+pub mod portail;
+pub mod seed;
+pub mod spa;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::{middleware, Router};
+use tokio::net::TcpListener;
+use tower_http::trace::TraceLayer;
+
+use crate::auth::Hasher;
+use crate::clock::Clock;
+use crate::config::{DbLocation, Settings};
+use crate::db::{Db, DbError};
+
+/// Largest request body accepted: a 10 MB document in base64 (+33 %) with its JSON envelope.
+/// Above it the answer is 413; the per-document 10 MB rule is checked on the decoded bytes.
+pub const TAILLE_MAX_CORPS: usize = 16 * 1024 * 1024;
+
+/// Everything the handlers share (cheap to clone).
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// Repository.
+    pub db: Db,
+    /// Runtime settings.
+    pub settings: Arc<Settings>,
+    /// Sandbox clock (advanced by the simulation).
+    pub clock: Clock,
+    /// Password hasher.
+    pub hasher: Hasher,
+    /// A hash verified when a login e-mail is unknown, so that unknown and known accounts take the same time.
+    pub hash_leurre: Arc<str>,
+}
+
+impl AppState {
+    /// Opens the database (migrating and seeding it as the settings say) with the standard password cost.
+    pub async fn open(settings: Settings) -> Result<AppState, DbError> {
+        AppState::open_with(settings, Hasher::standard()).await
+    }
+
+    async fn open_with(settings: Settings, hasher: Hasher) -> Result<AppState, DbError> {
+        let hash_for = |hasher: Hasher, password: &'static str| async move {
+            tokio::task::spawn_blocking(move || hasher.hacher(password))
+                .await
+                .map_err(|e| DbError::Seed(e.to_string()))?
+                .map_err(|e| DbError::Seed(e.to_string()))
+        };
+        let hash_leurre = hash_for(hasher.clone(), "leurre: aucun compte").await?;
+        let demo_hash = if settings.seed {
+            Some(hash_for(hasher.clone(), seed::DEMO_MOT_DE_PASSE).await?)
+        } else {
+            None
+        };
+        let db = Db::open(&settings.db, demo_hash).await?;
+        Ok(AppState {
+            db,
+            settings: Arc::new(settings),
+            clock: Clock::default(),
+            hasher,
+            hash_leurre: hash_leurre.into(),
+        })
+    }
+}
+
+/// A state for tests: seeded in-memory database, cheap password hashing, no SPA folder.
+pub async fn test_state() -> Result<AppState, DbError> {
+    let settings = Settings {
+        db: DbLocation::Memory,
+        dist: std::path::PathBuf::from("/nonexistent/passerelle-dist"),
+        ..Settings::default()
+    };
+    AppState::open_with(settings, Hasher::rapide_pour_tests()).await
+}
+
+/// The whole HTTP application.
+pub fn app(state: AppState) -> Router {
+    let portail = Router::new()
+        .route("/session/connexion", post(portail::session::connexion))
+        .route("/session", get(portail::session::courante))
+        .route("/session/deconnexion", post(portail::session::deconnexion));
+    Router::new()
+        .route("/health", get(health::health))
+        .route(
+            "/cpro/transverses/v1/health-check",
+            get(health::health_check),
+        )
+        .nest("/portail/v1", portail)
+        .fallback(spa::fallback)
+        .layer(middleware::map_response_with_state(
+            state.clone(),
+            spa::security_headers,
+        ))
+        .layer(DefaultBodyLimit::max(TAILLE_MAX_CORPS))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Serves the application on `listener` until `shutdown` completes, then drains open connections.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,113 @@
+//! Portal session: `connexion`, current session, `deconnexion` (HttpOnly cookie).
+
+use axum::extract::State;
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::Duration;
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{self, Utilisateur};
+use crate::db::UtilisateurRow;
+use crate::error::{ApiError, CproJson};
+use crate::AppState;
+
+/// Body of `POST /portail/v1/session/connexion`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnexionRequest {
+    /// Login e-mail.
+    pub email: String,
+    /// Password.
+    pub mot_de_passe: String,
+}
+
+/// The user as the SPA sees it.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct UtilisateurPublic {
+    /// Id.
+    pub id: i64,
+    /// Login e-mail.
+    pub email: String,
+    /// Family name.
+    pub nom: String,
+    /// Given name.
+    pub prenom: String,
+    /// `fr` or `en`.
+    pub langue: String,
+}
+
+/// Answer of `connexion` and `GET session`.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SessionResponse {
+    /// The connected user.
+    pub utilisateur: UtilisateurPublic,
+}
+
+impl From<UtilisateurRow> for SessionResponse {
+    fn from(row: UtilisateurRow) -> Self {
+        SessionResponse {
+            utilisateur: UtilisateurPublic {
+                id: row.id,
+                email: row.email,
+                nom: row.nom,
+                prenom: row.prenom,
+                langue: row.langue,
+            },
+        }
+    }
+}
+
+/// `POST /portail/v1/session/connexion`.
+pub async fn connexion(
+    State(state): State<AppState>,
+    CproJson(request): CproJson<ConnexionRequest>,
+) -> Result<Response, ApiError> {
+    let utilisateur = state.db.utilisateur_par_email(&request.email).await?;
+    let hash = utilisateur
+        .as_ref()
+        .map_or(state.hash_leurre.to_string(), |u| {
+            u.mot_de_passe_hash.clone()
+        });
+    let hasher = state.hasher.clone();
+    // argon2 is deliberately slow: keep it off the async workers.
+    let valide = tokio::task::spawn_blocking(move || hasher.verifier(&request.mot_de_passe, &hash))
+        .await
+        .map_err(|e| ApiError::Interne(format!("verification task: {e}")))?;
+    let Some(utilisateur) = utilisateur.filter(|_| valide) else {
+        return Err(ApiError::IdentifiantsIncorrects);
+    };
+    let (token, token_hash) = auth::nouveau_token();
+    let expire_le = (state.clock.maintenant() + Duration::hours(auth::SESSION_DUREE_HEURES))
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string();
+    state
+        .db
+        .creer_session(&token_hash, utilisateur.id, &expire_le)
+        .await?;
+    let cookie = auth::cookie_session(&token, state.settings.secure_cookies);
+    Ok((
+        [(SET_COOKIE, cookie)],
+        CproJson(SessionResponse::from(utilisateur)),
+    )
+        .into_response())
+}
+
+/// `GET /portail/v1/session`.
+pub async fn courante(Utilisateur(utilisateur): Utilisateur) -> CproJson<SessionResponse> {
+    CproJson(SessionResponse::from(utilisateur))
+}
+
+/// `POST /portail/v1/session/deconnexion`: ends the session (if any) and clears the cookie.
+pub async fn deconnexion(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    if let Some(token) = auth::cookie(&headers, auth::SESSION_COOKIE) {
+        state
+            .db
+            .supprimer_session(&auth::hash_token(&token))
+            .await?;
+    }
+    Ok((StatusCode::NO_CONTENT, [auth::cookie_fin_session()]).into_response())
+}

@@ -1,0 +1,335 @@
+//! Demo data: a directory of public structures covering every routing-flag combination, two supplier
+//! structures and their users. Applied once, when the database is new.
+
+use crate::db::{Db, DbError};
+
+/// Login of the demo account.
+pub const DEMO_EMAIL: &str = "demo@passerelle.test";
+/// Password of the demo account (a public demo secret, printed by `cargo xtask run`).
+pub const DEMO_MOT_DE_PASSE: &str = "Demo-Passerelle-2026";
+/// Login of a second supplier's user, used to prove that structures are isolated.
+pub const AUTRE_EMAIL: &str = "autre@passerelle.test";
+/// `idStructureCPP` of the demo supplier.
+pub const ID_FOURNISSEUR_DEMO: i64 = 26_000_001;
+/// `idStructureCPP` of the second supplier.
+pub const ID_FOURNISSEUR_AUTRE: i64 = 26_000_002;
+/// `idStructureCPP` of the State (SIRET 11000201100044).
+pub const ID_ETAT: i64 = 25_000_001;
+
+/// A public or private structure of the seed.
+struct Structure {
+    id: i64,
+    siret: &'static str,
+    raison_sociale: &'static str,
+    publique: bool,
+    actif: bool,
+    /// (codeServiceDoitEtreRenseigne, numeroEJDoitEtreRenseigne, gestionNumeroEJOuCodeService)
+    drapeaux: (bool, bool, bool),
+    ville: &'static str,
+    code_postal: &'static str,
+}
+
+/// (idService, idStructure, codeService, libelle, estActif, numeroEngagement required)
+type Service = (i64, i64, &'static str, &'static str, bool, bool);
+
+const STRUCTURES: &[Structure] = &[
+    Structure {
+        id: ID_ETAT,
+        siret: "11000201100044",
+        raison_sociale: "ETAT - SERVICES CENTRAUX (BAC A SABLE)",
+        publique: true,
+        actif: true,
+        drapeaux: (true, true, false),
+        ville: "PARIS",
+        code_postal: "75007",
+    },
+    Structure {
+        id: 25_000_002,
+        siret: "21310000100014",
+        raison_sociale: "COMMUNE DE SAINT-EXEMPLE",
+        publique: true,
+        actif: true,
+        drapeaux: (false, false, false),
+        ville: "SAINT-EXEMPLE",
+        code_postal: "31000",
+    },
+    Structure {
+        id: 25_000_003,
+        siret: "21310000100022",
+        raison_sociale: "COMMUNE DE VAL-DE-SERVICE",
+        publique: true,
+        actif: true,
+        drapeaux: (true, false, false),
+        ville: "VAL-DE-SERVICE",
+        code_postal: "31100",
+    },
+    Structure {
+        id: 25_000_004,
+        siret: "21310000100030",
+        raison_sociale: "COMMUNAUTE DE COMMUNES DES ENGAGEMENTS",
+        publique: true,
+        actif: true,
+        drapeaux: (false, true, false),
+        ville: "ENGAGEVILLE",
+        code_postal: "31200",
+    },
+    Structure {
+        id: 25_000_005,
+        siret: "21310000100048",
+        raison_sociale: "SYNDICAT MIXTE EJ OU SERVICE",
+        publique: true,
+        actif: true,
+        drapeaux: (false, false, true),
+        ville: "OUVILLE",
+        code_postal: "31300",
+    },
+    Structure {
+        id: 25_000_006,
+        siret: "21310000100055",
+        raison_sociale: "METROPOLE SERVICE ET ENGAGEMENT",
+        publique: true,
+        actif: true,
+        drapeaux: (true, true, false),
+        ville: "METROPOLIS",
+        code_postal: "31400",
+    },
+    Structure {
+        id: 25_000_007,
+        siret: "21310000100063",
+        raison_sociale: "ANCIEN SYNDICAT DISSOUS",
+        publique: true,
+        actif: false,
+        drapeaux: (false, false, false),
+        ville: "NULLEPART",
+        code_postal: "31500",
+    },
+    Structure {
+        id: 25_000_008,
+        siret: "22310000100013",
+        raison_sociale: "DEPARTEMENT - BUDGET PRINCIPAL",
+        publique: true,
+        actif: true,
+        drapeaux: (true, false, false),
+        ville: "TOULOUSE",
+        code_postal: "31000",
+    },
+    Structure {
+        id: 25_000_009,
+        siret: "22310000100021",
+        raison_sociale: "DEPARTEMENT - BUDGET ANNEXE TRANSPORTS",
+        publique: true,
+        actif: true,
+        drapeaux: (false, true, false),
+        ville: "TOULOUSE",
+        code_postal: "31000",
+    },
+    Structure {
+        id: 25_000_010,
+        siret: "26310000100019",
+        raison_sociale: "CENTRE HOSPITALIER UNIVERSITAIRE EXEMPLE",
+        publique: true,
+        actif: true,
+        drapeaux: (false, true, false),
+        ville: "TOULOUSE",
+        code_postal: "31059",
+    },
+    Structure {
+        id: 25_000_011,
+        siret: "19000000100015",
+        raison_sociale: "COLLEGE JEAN EXEMPLE",
+        publique: true,
+        actif: true,
+        drapeaux: (false, false, false),
+        ville: "MURET",
+        code_postal: "31600",
+    },
+    Structure {
+        id: ID_FOURNISSEUR_DEMO,
+        siret: "80000000100019",
+        raison_sociale: "PASSERELLE DEMO SARL",
+        publique: false,
+        actif: true,
+        drapeaux: (false, false, false),
+        ville: "LYON",
+        code_postal: "69002",
+    },
+    Structure {
+        id: ID_FOURNISSEUR_AUTRE,
+        siret: "80000000200017",
+        raison_sociale: "AUTRE FOURNISSEUR SAS",
+        publique: false,
+        actif: true,
+        drapeaux: (false, false, false),
+        ville: "NANTES",
+        code_postal: "44000",
+    },
+];
+
+const SERVICES: &[Service] = &[
+    (
+        35_000_001,
+        ID_ETAT,
+        "FACTURES_PUBLIQUES",
+        "Factures entre entités publiques",
+        true,
+        false,
+    ),
+    (
+        35_000_002,
+        ID_ETAT,
+        "SGC-ACHATS",
+        "Service achats centralisés",
+        true,
+        true,
+    ),
+    (
+        35_000_003,
+        ID_ETAT,
+        "SFACT-INFO",
+        "Service facturier informatique",
+        true,
+        false,
+    ),
+    (
+        35_000_004,
+        ID_ETAT,
+        "ANCIEN-SERVICE",
+        "Service fermé",
+        false,
+        false,
+    ),
+    (
+        35_000_005,
+        25_000_003,
+        "SERVICES-TECHNIQUES",
+        "Services techniques",
+        true,
+        false,
+    ),
+    (
+        35_000_006,
+        25_000_003,
+        "ECOLES",
+        "Affaires scolaires",
+        true,
+        true,
+    ),
+    (35_000_007, 25_000_005, "VOIRIE", "Voirie", true, false),
+    (
+        35_000_008,
+        25_000_006,
+        "DSI",
+        "Direction des systèmes d'information",
+        true,
+        true,
+    ),
+    (
+        35_000_009,
+        25_000_008,
+        "ROUTES",
+        "Direction des routes",
+        true,
+        false,
+    ),
+    (
+        35_000_010,
+        25_000_008,
+        "COLLEGES",
+        "Direction des collèges",
+        true,
+        false,
+    ),
+    (
+        35_000_011,
+        25_000_010,
+        "PHARMACIE",
+        "Pharmacie centrale",
+        true,
+        true,
+    ),
+    (
+        35_000_012,
+        ID_FOURNISSEUR_DEMO,
+        "COMPTABILITE",
+        "Comptabilité clients",
+        true,
+        false,
+    ),
+];
+
+/// Seeds the demo data unless the database already holds structures (idempotent).
+pub async fn seed_if_new(db: &Db, demo_hash: &str) -> Result<(), DbError> {
+    let n_structures: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM structures")
+        .fetch_one(db.pool())
+        .await?;
+    if n_structures > 0 {
+        return Ok(());
+    }
+    let mut tx = db.pool().begin().await?;
+    for s in STRUCTURES {
+        sqlx::query(
+            "INSERT INTO structures (id_structure_cpp, identifiant, type_identifiant, raison_sociale, type_structure, \
+             actif, code_service_doit_etre_renseigne, numero_ej_doit_etre_renseigne, gestion_numero_ej_ou_code_service, \
+             adresse, code_postal, ville, code_pays, email, numero_tva) \
+             VALUES ($1, $2, 'SIRET', $3, $4, $5, $6, $7, $8, $9, $10, $11, 'FR', $12, '')",
+        )
+        .bind(s.id)
+        .bind(s.siret)
+        .bind(s.raison_sociale)
+        .bind(if s.publique { "PUBLIQUE" } else { "PRIVEE" })
+        .bind(s.actif)
+        .bind(s.drapeaux.0)
+        .bind(s.drapeaux.1)
+        .bind(s.drapeaux.2)
+        .bind("1 place de l'Exemple")
+        .bind(s.code_postal)
+        .bind(s.ville)
+        .bind(format!("contact-{}@exemple.test", s.id))
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (id, id_structure, code, libelle, actif, ej) in SERVICES {
+        sqlx::query(
+            "INSERT INTO services (id_service, id_structure, code_service, libelle, actif, numero_engagement_requis) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(id_structure)
+        .bind(code)
+        .bind(libelle)
+        .bind(actif)
+        .bind(ej)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let utilisateurs = [
+        (1_i64, DEMO_EMAIL, "Martin", "Camille", ID_FOURNISSEUR_DEMO),
+        (2_i64, AUTRE_EMAIL, "Durand", "Alex", ID_FOURNISSEUR_AUTRE),
+    ];
+    for (id, email, nom, prenom, id_structure) in utilisateurs {
+        sqlx::query(
+            "INSERT INTO utilisateurs (id, email, nom, prenom, langue, mot_de_passe_hash) VALUES ($1, $2, $3, $4, 'fr', $5)",
+        )
+        .bind(id)
+        .bind(email)
+        .bind(nom)
+        .bind(prenom)
+        .bind(demo_hash)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO rattachements (id_utilisateur, id_structure, role, habilitation) \
+             VALUES ($1, $2, 'GESTIONNAIRE_PRINCIPAL', 'MODIFICATION')",
+        )
+        .bind(id)
+        .bind(id_structure)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("INSERT INTO compteurs (nom, valeur) VALUES ('utilisateurs', 100)")
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    tracing::info!(n_structures = STRUCTURES.len(), "demo data seeded");
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! Static hosting, health endpoints, unknown paths, security headers.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::*;
+use passerelle_server::config::{DbLocation, Settings};
+use passerelle_server::{app, AppState};
+
+#[tokio::test]
+async fn health_answers_ok_and_the_version() {
+    let router = routeur().await;
+    let reponse = envoyer(&router, get("/health", None)).await;
+    assert_eq!(reponse.status, StatusCode::OK);
+    assert_eq!(reponse.json()["status"], "ok");
+    assert_eq!(reponse.json()["version"], env!("CARGO_PKG_VERSION"));
+    assert!(reponse
+        .header("content-type")
+        .unwrap_or_default()
+        .starts_with("application/json"));
+}
+
+#[tokio::test]
+async fn chorus_health_check_answers_200() {
+    let router = routeur().await;
+    let reponse = envoyer(&router, get("/cpro/transverses/v1/health-check", None)).await;
+    assert_eq!(reponse.status, StatusCode::OK);
+    assert_eq!(reponse.json()["statusCodeValue"], 200);
+}
+
+#[tokio::test]
+async fn unknown_api_path_answers_404_json_not_the_spa() {
+    let router = routeur().await;
+    for uri in ["/cpro/factures/v1/inexistant", "/portail/v1/rien", "/api/x"] {
+        let reponse = envoyer(&router, get(uri, None)).await;
+        assert_eq!(reponse.status, StatusCode::NOT_FOUND, "{uri}");
+        assert_eq!(reponse.code_retour(), Some(404), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn missing_dist_answers_503_explaining_how_to_build() {
+    let router = routeur().await;
+    let reponse = envoyer(&router, get("/factures", None)).await;
+    assert_eq!(reponse.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(reponse.texte().contains("cargo xtask run"));
+    assert_eq!(
+        reponse.header("x-content-type-options").as_deref(),
+        Some("nosniff")
+    );
+}
+
+async fn routeur_avec_dist(frame_ancestors: &str) -> (axum::Router, std::path::PathBuf) {
+    let dist = std::env::temp_dir().join(format!(
+        "passerelle-dist-{}-{}",
+        std::process::id(),
+        frame_ancestors.len()
+    ));
+    let _ = std::fs::create_dir_all(&dist);
+    let _ = std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><html><head><script type=\"module\">import init from '/app.js'; init();</script></head><body></body></html>",
+    );
+    let _ = std::fs::write(dist.join("config.json"), r#"{"apiBaseUrl":""}"#);
+    let _ = std::fs::write(dist.join("app.js"), "export default function init() {}");
+    let settings = Settings {
+        db: DbLocation::Memory,
+        dist: dist.clone(),
+        frame_ancestors: frame_ancestors.to_owned(),
+        seed: false,
+        ..Settings::default()
+    };
+    match AppState::open(settings).await {
+        Ok(state) => (app(state), dist),
+        Err(error) => panic!("state: {error}"),
+    }
+}
+
+#[tokio::test]
+async fn client_routes_get_index_html_with_a_csp_hashing_the_inline_bootstrap() {
+    let (router, _dist) = routeur_avec_dist("'self'").await;
+    for uri in ["/", "/factures/emises", "/compte"] {
+        let reponse = envoyer(&router, get(uri, None)).await;
+        assert_eq!(reponse.status, StatusCode::OK, "{uri}");
+        assert!(
+            reponse.texte().contains("<script type=\"module\">"),
+            "{uri}"
+        );
+        let csp = reponse
+            .header("content-security-policy")
+            .unwrap_or_default();
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+            "{csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'self'"), "{csp}");
+        assert_eq!(
+            reponse.header("x-content-type-options").as_deref(),
+            Some("nosniff")
+        );
+        assert!(reponse.header("referrer-policy").is_some());
+    }
+}
+
+#[tokio::test]
+async fn config_json_and_assets_are_served_from_dist() {
+    let (router, _dist) = routeur_avec_dist("'self'").await;
+    let config = envoyer(&router, get("/config.json", None)).await;
+    assert_eq!(config.status, StatusCode::OK);
+    assert_eq!(config.json()["apiBaseUrl"], "");
+    let script = envoyer(&router, get("/app.js", None)).await;
+    assert_eq!(script.status, StatusCode::OK);
+    assert!(script
+        .header("content-type")
+        .unwrap_or_default()
+        .contains("javascript"));
+}
+
+#[tokio::test]
+async fn missing_asset_with_an_extension_is_a_real_404() {
+    let (router, _dist) = routeur_avec_dist("'self'").await;
+    let reponse = envoyer(&router, get("/app-0000.wasm", None)).await;
+    assert_eq!(reponse.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn frame_ancestors_comes_from_the_settings() {
+    let (router, _dist) = routeur_avec_dist("https://intranet.example").await;
+    let reponse = envoyer(&router, get("/", None)).await;
+    let csp = reponse
+        .header("content-security-policy")
+        .unwrap_or_default();
+    assert!(
+        csp.ends_with("frame-ancestors https://intranet.example"),
+        "{csp}"
+    );
+}
