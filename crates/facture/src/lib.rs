@@ -14,5 +14,6 @@ pub mod calcul;
 pub mod identifiant;
 pub mod modele;
 pub mod montant;
+pub mod regles;
 
 pub use modele::*;
