@@ -668,8 +668,11 @@ fn libelles_de(rangee: &Rangee) -> Vec<Libelle> {
             if entree.debut_cellule && !debut_de_cellule(rangee, mot_debut) {
                 continue;
             }
-            // The label must end at a word boundary.
+            // The label must end at a word boundary, within one cell.
             let dernier_mot = fenetre.last().map_or(0, |(m, _)| *m);
+            if rangee.cellule_de(mot_debut) != rangee.cellule_de(dernier_mot) {
+                continue;
+            }
             if jetons.get(i + n).is_some_and(|(m, _)| *m == dernier_mot) {
                 continue;
             }
@@ -1143,7 +1146,8 @@ impl Contexte<'_> {
         let limite = self.suivant.unwrap_or(usize::MAX);
         // Words of the label's cell that come after the label (and before the next label).
         let fin_cellule = cel_fin.min(limite);
-        if self.libelle.mot_fin < fin_cellule {
+        let apres_label = sauter_ponctuation(rangee, self.libelle.mot_fin, fin_cellule);
+        if apres_label < fin_cellule {
             zones.push(Zone {
                 rangee: self.idx,
                 debut: self.libelle.mot_fin,
@@ -1159,6 +1163,9 @@ impl Contexte<'_> {
                         fin: f.min(limite),
                     });
                 }
+            }
+            if let Some(zone) = self.cellule_a_droite() {
+                zones.push(zone);
             }
         }
         // The cell below in the label's column (heading row above a value row).
@@ -1211,6 +1218,52 @@ impl Contexte<'_> {
             }
         }
         zones
+    }
+
+    /// The nearest cell to the right of the label on a neighbouring row whose box overlaps the
+    /// label's vertically: a value printed in a larger font sits on a slightly different baseline.
+    fn cellule_a_droite(&self) -> Option<Zone> {
+        let rangee = self.rangee()?;
+        let label = rangee.bbox_mots(self.libelle.mot_debut, self.libelle.mot_fin)?;
+        let mut meilleure: Option<(f32, Zone)> = None;
+        for k in self.idx.saturating_sub(3)..=self.idx + 3 {
+            if k == self.idx {
+                continue;
+            }
+            let Some(r) = self.doc.rangees.get(k) else {
+                continue;
+            };
+            if r.page != rangee.page {
+                continue;
+            }
+            for (d, f) in &r.cellules {
+                let Some(b) = r.bbox_mots(*d, *f) else {
+                    continue;
+                };
+                let chevauchement = label[3].min(b[3]) - label[1].max(b[1]);
+                let min_h = hauteur(&label).min(hauteur(&b));
+                if chevauchement < 0.4 * min_h || b[0] < label[2] - 1.0 || b[0] - label[2] > 250.0 {
+                    continue;
+                }
+                if meilleure.as_ref().is_none_or(|(x, _)| b[0] < *x) {
+                    meilleure = Some((
+                        b[0],
+                        Zone {
+                            rangee: k,
+                            debut: *d,
+                            fin: *f,
+                        },
+                    ));
+                }
+            }
+        }
+        let (_, zone) = meilleure?;
+        let r = self.doc.rangees.get(zone.rangee)?;
+        // Not a label itself.
+        if libelles_de(r).iter().any(|l| l.mot_debut == zone.debut) {
+            return None;
+        }
+        Some(zone)
     }
 
     fn candidat(&self, valeur: String, zone: &Zone, fin: usize) -> Option<Candidat> {

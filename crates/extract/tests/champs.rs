@@ -1,0 +1,418 @@
+//! Field finding on synthetic pages: labels, positions, parties, totals, breakdown, avoir.
+
+use extract::champs::{trouver, Trouvailles};
+use extract::layout::{Ligne, Mot, Page};
+
+/// Builds a page from cells `(x, y, text)`: each cell's words get boxes as a 10-point font would.
+fn page(cellules: &[(f32, f32, &str)]) -> Page {
+    let mut lignes = Vec::new();
+    for (x, y, texte) in cellules {
+        let mut mots = Vec::new();
+        let mut x0 = *x;
+        for mot in texte.split(' ').filter(|m| !m.is_empty()) {
+            let largeur = 5.0 * mot.chars().count() as f32;
+            mots.push(Mot {
+                texte: mot.to_owned(),
+                bbox: [x0, *y, x0 + largeur, y + 10.0],
+            });
+            x0 += largeur + 2.5;
+        }
+        if mots.is_empty() {
+            continue;
+        }
+        let bbox = [*x, *y, x0 - 2.5, y + 10.0];
+        lignes.push(Ligne { mots, bbox });
+    }
+    Page {
+        numero: 1,
+        largeur: 595.0,
+        hauteur: 842.0,
+        lignes,
+    }
+}
+
+fn lire(cellules: &[(f32, f32, &str)]) -> Trouvailles {
+    trouver(&[page(cellules)])
+}
+
+#[test]
+fn label_and_value_on_the_same_row_are_paired() {
+    let t = lire(&[
+        (40.0, 780.0, "FACTURE"),
+        (40.0, 740.0, "Facture N° :"),
+        (175.0, 740.0, "F2025-0042"),
+        (360.0, 740.0, "Facturé à"),
+        (40.0, 726.0, "Date de facture :"),
+        (175.0, 726.0, "03/11/2025"),
+        (40.0, 712.0, "Code service :"),
+        (175.0, 712.0, "SFACETAT"),
+        (40.0, 698.0, "N° d'engagement :"),
+        (175.0, 698.0, "1300123456"),
+        (40.0, 684.0, "Marché n° : 2024-MAR-017"),
+    ]);
+    let f = &t.fields;
+    assert_eq!(f.invoice_number.as_deref(), Some("F2025-0042"));
+    assert_eq!(f.invoice_date.as_deref(), Some("2025-11-03"));
+    assert_eq!(f.service_code.as_deref(), Some("SFACETAT"));
+    assert_eq!(f.engagement_number.as_deref(), Some("1300123456"));
+    assert_eq!(f.market_number.as_deref(), Some("2024-MAR-017"));
+    let p = t
+        .provenance
+        .get("invoice_number")
+        .map(|p| (p.page, p.bbox[0], p.label.clone()));
+    assert_eq!(p, Some((1, 175.0, Some("Facture N°".to_owned()))));
+}
+
+#[test]
+fn heading_row_gives_values_below_and_the_due_date_is_not_the_issue_date() {
+    let t = lire(&[
+        (45.0, 640.0, "N° de facture"),
+        (175.0, 640.0, "Échéance"),
+        (300.0, 640.0, "Date"),
+        (430.0, 640.0, "N° client"),
+        (45.0, 626.0, "FC2024077013"),
+        (175.0, 626.0, "21 août 2024"),
+        (300.0, 626.0, "22 juillet 2024"),
+        (430.0, 626.0, "C23125"),
+        (45.0, 600.0, "Invoice date"),
+        (175.0, 600.0, "Due date"),
+    ]);
+    assert_eq!(t.fields.invoice_number.as_deref(), Some("FC2024077013"));
+    assert_eq!(t.fields.invoice_date.as_deref(), Some("2024-07-22"));
+}
+
+#[test]
+fn english_labels_are_read() {
+    let t = lire(&[
+        (400.0, 760.0, "Invoice No."),
+        (480.0, 760.0, "INV-1"),
+        (400.0, 746.0, "Invoice date"),
+        (480.0, 746.0, "November 3, 2025"),
+        (300.0, 700.0, "Bill to"),
+        (300.0, 686.0, "Buyer SIRET 110 002 011 00044"),
+        (300.0, 672.0, "PO number 4729187"),
+        (300.0, 658.0, "Contract no. 2024-MAR-024"),
+        (350.0, 300.0, "Subtotal"),
+        (480.0, 300.0, "1,000.00 EUR"),
+        (350.0, 286.0, "Total VAT 20.00%"),
+        (480.0, 286.0, "200.00 EUR"),
+        (350.0, 272.0, "Total"),
+        (480.0, 272.0, "1,200.00 EUR"),
+        (350.0, 258.0, "Amount due"),
+        (480.0, 258.0, "1,200.00 EUR"),
+    ]);
+    let f = &t.fields;
+    assert_eq!(f.invoice_number.as_deref(), Some("INV-1"));
+    assert_eq!(f.invoice_date.as_deref(), Some("2025-11-03"));
+    assert_eq!(f.recipient_siret.as_deref(), Some("11000201100044"));
+    assert_eq!(f.engagement_number.as_deref(), Some("4729187"));
+    assert_eq!(f.market_number.as_deref(), Some("2024-MAR-024"));
+    assert_eq!(f.total_ht.as_deref(), Some("1000.00"));
+    assert_eq!(f.total_vat.as_deref(), Some("200.00"));
+    assert_eq!(f.total_ttc.as_deref(), Some("1200.00"));
+    assert_eq!(f.amount_due.as_deref(), Some("1200.00"));
+    assert_eq!(f.currency.as_deref(), Some("EUR"));
+}
+
+#[test]
+fn client_siret_is_the_recipient_and_footer_siret_the_supplier() {
+    let t = lire(&[
+        (40.0, 700.0, "SIRET client :"),
+        (175.0, 700.0, "732 829 320 00017"),
+        (
+            100.0,
+            40.0,
+            "SIRET : 55210055400013 - N° TVA intracom. : FR 96 552100554",
+        ),
+    ]);
+    assert_eq!(t.fields.recipient_siret.as_deref(), Some("73282932000017"));
+    assert_eq!(t.fields.supplier_siret.as_deref(), Some("55210055400013"));
+    assert_eq!(t.fields.supplier_vat.as_deref(), Some("FR96552100554"));
+}
+
+#[test]
+fn unlabelled_siret_matching_the_rcs_mention_is_the_supplier_and_the_other_the_recipient() {
+    let t = lire(&[
+        (40.0, 760.0, "SIRET : 55210055400013"),
+        (40.0, 700.0, "SIRET : 73282932000017"),
+        (300.0, 700.0, "Facturé à"),
+        (
+            40.0,
+            40.0,
+            "Société Exemple - RCS Paris 552 100 554 - APE 1234Z",
+        ),
+    ]);
+    assert_eq!(t.fields.supplier_siret.as_deref(), Some("55210055400013"));
+    assert_eq!(t.fields.recipient_siret.as_deref(), Some("73282932000017"));
+}
+
+#[test]
+fn the_states_siret_is_always_the_recipient() {
+    let t = lire(&[
+        (40.0, 700.0, "SIRET"),
+        (110.0, 700.0, "110 002 011 00044"),
+        (40.0, 686.0, "Code service"),
+        (110.0, 686.0, "CSP-OCC-01"),
+    ]);
+    assert_eq!(t.fields.recipient_siret.as_deref(), Some("11000201100044"));
+    assert_eq!(t.fields.supplier_siret, None);
+}
+
+#[test]
+fn a_siren_in_the_legal_mentions_is_not_a_siret() {
+    let t = lire(&[
+        (40.0, 700.0, "Facture n° 12"),
+        (
+            40.0,
+            40.0,
+            "Société Exemple - SAS - RCS Paris 552 100 554 - SIRET 552 100 554",
+        ),
+    ]);
+    assert_eq!(t.fields.supplier_siret, None);
+    assert_eq!(t.fields.recipient_siret, None);
+}
+
+#[test]
+fn siret_wrapped_in_a_narrow_cell_is_joined() {
+    let t = lire(&[
+        (150.0, 711.0, "7328293200001"),
+        (40.0, 700.0, "SIRET destinataire :"),
+        (150.0, 689.0, "7"),
+    ]);
+    assert_eq!(t.fields.recipient_siret.as_deref(), Some("73282932000017"));
+}
+
+#[test]
+fn totals_that_add_up_are_chosen_and_the_advance_is_deducted() {
+    let t = lire(&[
+        (350.0, 300.0, "Total HT :"),
+        (480.0, 300.0, "40 762,40 €"),
+        (350.0, 286.0, "TVA 20% :"),
+        (480.0, 286.0, "8 152,48 €"),
+        (350.0, 272.0, "Total TTC :"),
+        (480.0, 272.0, "48 914,88 €"),
+        (350.0, 258.0, "Acompte reçu :"),
+        (480.0, 258.0, "- 4 891,49 €"),
+        (350.0, 244.0, "Montant à payer :"),
+        (480.0, 244.0, "44 023,39 €"),
+    ]);
+    let f = &t.fields;
+    assert_eq!(f.total_ht.as_deref(), Some("40762.40"));
+    assert_eq!(f.total_vat.as_deref(), Some("8152.48"));
+    assert_eq!(f.total_ttc.as_deref(), Some("48914.88"));
+    assert_eq!(f.amount_due.as_deref(), Some("44023.39"));
+    let vb = f.vat_breakdown.clone().unwrap_or_default();
+    assert_eq!(vb.len(), 1);
+    assert_eq!(
+        vb.first()
+            .map(|e| (e.rate.as_str(), e.base.as_str(), e.amount.as_str())),
+        Some(("20.00", "40762.40", "8152.48"))
+    );
+    assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+}
+
+#[test]
+fn totals_row_with_values_below_and_rate_inferred_from_the_totals() {
+    let t = lire(&[
+        (40.0, 300.0, "Total HT"),
+        (200.0, 300.0, "Total TVA"),
+        (350.0, 300.0, "Total TTC"),
+        (480.0, 300.0, "Montant à payer"),
+        (40.0, 280.0, "451 063,96"),
+        (200.0, 280.0, "90 212,79"),
+        (350.0, 280.0, "541 276,75"),
+        (480.0, 280.0, "541 276,75"),
+    ]);
+    let f = &t.fields;
+    assert_eq!(f.total_ht.as_deref(), Some("451063.96"));
+    assert_eq!(f.total_vat.as_deref(), Some("90212.79"));
+    assert_eq!(f.total_ttc.as_deref(), Some("541276.75"));
+    assert_eq!(f.amount_due.as_deref(), Some("541276.75"));
+    let taux: Vec<String> = f
+        .vat_breakdown
+        .iter()
+        .flatten()
+        .map(|e| e.rate.clone())
+        .collect();
+    assert_eq!(taux, vec!["20.00".to_owned()]);
+}
+
+#[test]
+fn amount_due_falls_back_to_total_ttc() {
+    let t = lire(&[
+        (350.0, 300.0, "Total HT"),
+        (480.0, 300.0, "100,00"),
+        (350.0, 286.0, "TVA 10 %"),
+        (480.0, 286.0, "10,00"),
+        (350.0, 272.0, "Total TTC"),
+        (480.0, 272.0, "110,00"),
+    ]);
+    assert_eq!(t.fields.amount_due.as_deref(), Some("110.00"));
+}
+
+#[test]
+fn totals_that_do_not_add_up_give_a_warning() {
+    let t = lire(&[
+        (350.0, 300.0, "Total HT"),
+        (480.0, 300.0, "100,00"),
+        (350.0, 286.0, "Total TVA"),
+        (480.0, 286.0, "20,00"),
+        (350.0, 272.0, "Total TTC"),
+        (480.0, 272.0, "120,01"),
+    ]);
+    assert!(
+        t.warnings.iter().any(|w| w.contains("total_ttc differs")),
+        "{:?}",
+        t.warnings
+    );
+}
+
+#[test]
+fn vat_franchise_gives_zero_vat_and_a_zero_rate_entry() {
+    let t = lire(&[
+        (350.0, 300.0, "Total HT"),
+        (480.0, 300.0, "5277,82 €"),
+        (350.0, 272.0, "Net à payer"),
+        (480.0, 272.0, "5277,82 €"),
+        (350.0, 258.0, "Montant TTC"),
+        (480.0, 258.0, "5277,82 €"),
+        (40.0, 200.0, "TVA non applicable, art. 293 B du CGI"),
+    ]);
+    let f = &t.fields;
+    assert_eq!(f.total_vat.as_deref(), Some("0.00"));
+    let vb: Vec<(String, String, String)> = f
+        .vat_breakdown
+        .iter()
+        .flatten()
+        .map(|e| (e.rate.clone(), e.base.clone(), e.amount.clone()))
+        .collect();
+    assert_eq!(vb, vec![("0.00".into(), "5277.82".into(), "0.00".into())]);
+}
+
+#[test]
+fn several_rates_with_bases_in_their_labels_make_the_breakdown() {
+    let t = lire(&[
+        (350.0, 300.0, "Total HT"),
+        (520.0, 300.0, "11.899,00 €"),
+        (350.0, 286.0, "TVA 20,00 % (base 11.886,20)"),
+        (520.0, 286.0, "2.377,24 €"),
+        (350.0, 272.0, "TVA 10,00 % (base 12,80)"),
+        (520.0, 272.0, "1,28 €"),
+        (350.0, 258.0, "Total TVA"),
+        (520.0, 258.0, "2.378,52 €"),
+        (350.0, 244.0, "Montant TTC"),
+        (520.0, 244.0, "14.277,52 €"),
+    ]);
+    let mut vb: Vec<(String, String, String)> = t
+        .fields
+        .vat_breakdown
+        .iter()
+        .flatten()
+        .map(|e| (e.rate.clone(), e.base.clone(), e.amount.clone()))
+        .collect();
+    vb.sort();
+    assert_eq!(
+        vb,
+        vec![
+            ("10.00".into(), "12.80".into(), "1.28".into()),
+            ("20.00".into(), "11886.20".into(), "2377.24".into()),
+        ]
+    );
+    assert_eq!(t.fields.total_vat.as_deref(), Some("2378.52"));
+}
+
+#[test]
+fn vat_table_with_rate_base_and_amount_columns_is_read() {
+    let t = lire(&[
+        (40.0, 300.0, "Taux"),
+        (120.0, 300.0, "Base HT"),
+        (220.0, 300.0, "Montant TVA"),
+        (40.0, 286.0, "20 %"),
+        (120.0, 286.0, "20,28"),
+        (220.0, 286.0, "4,06"),
+        (40.0, 272.0, "5,5 %"),
+        (120.0, 272.0, "130,18"),
+        (220.0, 272.0, "7,16"),
+        (350.0, 250.0, "Total HT"),
+        (480.0, 250.0, "150,46"),
+        (350.0, 236.0, "Total TTC"),
+        (480.0, 236.0, "161,68"),
+    ]);
+    let mut vb: Vec<(String, String, String)> = t
+        .fields
+        .vat_breakdown
+        .iter()
+        .flatten()
+        .map(|e| (e.rate.clone(), e.base.clone(), e.amount.clone()))
+        .collect();
+    vb.sort();
+    assert_eq!(
+        vb,
+        vec![
+            ("20.00".into(), "20.28".into(), "4.06".into()),
+            ("5.50".into(), "130.18".into(), "7.16".into()),
+        ]
+    );
+    assert_eq!(t.fields.total_vat.as_deref(), Some("11.22"));
+}
+
+#[test]
+fn credit_note_titles_make_an_avoir() {
+    for titre in ["AVOIR", "FACTURE D'AVOIR", "Credit note"] {
+        let t = lire(&[(400.0, 780.0, titre), (400.0, 760.0, "N° : AV-12")]);
+        assert_eq!(t.fields.invoice_type.as_deref(), Some("AVOIR"), "{titre}");
+    }
+    let t = lire(&[
+        (400.0, 760.0, "Facture n° F-12"),
+        (40.0, 700.0, "Facture d'origine : F-11"),
+    ]);
+    assert_eq!(t.fields.invoice_type.as_deref(), Some("FACTURE"));
+    assert_eq!(t.fields.invoice_number.as_deref(), Some("F-12"));
+}
+
+#[test]
+fn iban_is_found_with_or_without_its_label() {
+    let t = lire(&[(
+        40.0,
+        200.0,
+        "Virement - IBAN : FR76 3000 6000 0112 3456 7890 189 - BIC AGRIFRPP",
+    )]);
+    assert_eq!(
+        t.fields.iban.as_deref(),
+        Some("FR7630006000011234567890189")
+    );
+    let t = lire(&[(40.0, 200.0, "FR7630006000011234567890189")]);
+    assert_eq!(
+        t.fields.iban.as_deref(),
+        Some("FR7630006000011234567890189")
+    );
+    let t = lire(&[(40.0, 200.0, "IBAN : FR76 3000 6000 0112 3456 7890 188")]);
+    assert_eq!(t.fields.iban, None);
+}
+
+#[test]
+fn empty_pages_give_no_field() {
+    let t = trouver(&[]);
+    assert_eq!(t.fields, extract::resultat::Fields::default());
+    let t = lire(&[]);
+    assert_eq!(t.fields, extract::resultat::Fields::default());
+    assert!(t.provenance.is_empty());
+}
+
+#[test]
+fn invoice_lines_table_headings_are_not_read_as_totals() {
+    let t = lire(&[
+        (40.0, 500.0, "Désignation"),
+        (250.0, 500.0, "Qté"),
+        (320.0, 500.0, "PU HT"),
+        (400.0, 500.0, "TVA"),
+        (480.0, 500.0, "Montant HT"),
+        (40.0, 486.0, "Chaises"),
+        (250.0, 486.0, "2"),
+        (320.0, 486.0, "10,00"),
+        (400.0, 486.0, "20 %"),
+        (480.0, 486.0, "20,00"),
+    ]);
+    assert_eq!(t.fields.total_ht, None);
+    assert_eq!(t.fields.total_vat, None);
+}
