@@ -774,3 +774,56 @@ code_enum! {
         SUPPRIMEE,
     }
 }
+
+code_enum! {
+    /// État d'un flux déposé (`etatCourantDepotFlux`, `etatCourantFlux`), api-reference §4 (flux states,
+    /// labels from the PHP client `[S5]`).
+    EtatDepotFlux {
+        /// Reçu.
+        IN_RECU,
+        /// En attente de traitement.
+        IN_EN_ATTENTE_TRAITEMENT_CPP,
+        /// En cours de traitement.
+        IN_EN_COURS_TRAITEMENT_CPP,
+        /// En attente de retraitement.
+        IN_EN_ATTENTE_RETRAITEMENT_CPP,
+        /// Traité.
+        IN_TRAITE_SE_CPP,
+        /// Incidenté.
+        IN_INCIDENTE,
+        /// Rejeté.
+        IN_REJETE,
+        /// Intégré.
+        IN_INTEGRE,
+        /// Intégré partiellement.
+        IN_INTEGRE_PARTIEL,
+        /// Recevable.
+        QP_RECEVABLE,
+        /// Recevable avec erreur.
+        QP_RECEVABLE_AVEC_ERREUR,
+        /// Irrecevable.
+        QP_IRRECEVABLE,
+    }
+}
+
+impl EtatDepotFlux {
+    /// Pollers stop here: IN_REJETE, IN_INCIDENTE, IN_INTEGRE, IN_INTEGRE_PARTIEL (api-reference §4 `[S4][S12]`).
+    pub fn est_terminal(&self) -> bool {
+        matches!(
+            self,
+            EtatDepotFlux::IN_REJETE
+                | EtatDepotFlux::IN_INCIDENTE
+                | EtatDepotFlux::IN_INTEGRE
+                | EtatDepotFlux::IN_INTEGRE_PARTIEL
+        )
+    }
+
+    /// The invoices of the flux exist and can be found with `rechercher/fournisseur` and its
+    /// `numeroFluxDepot` (api-reference §3.3).
+    pub fn est_integre(&self) -> bool {
+        matches!(
+            self,
+            EtatDepotFlux::IN_INTEGRE | EtatDepotFlux::IN_INTEGRE_PARTIEL
+        )
+    }
+}

@@ -41,6 +41,8 @@ pub mod codes;
 pub mod factures;
 mod retour;
 pub mod structures;
+pub mod transverses;
+pub mod utilisateurs;
 mod wire;
 
 pub use codes::StatutFacture;
