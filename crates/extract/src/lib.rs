@@ -6,6 +6,12 @@
 //! ([`layout::Page`]); `champs` finds the invoice fields on those lines (labels, positions, value
 //! parsers in `valeurs`); `facturx` reads an embedded CII XML instead when there is one.
 //! [`resultat::Extraction`] is the output of the extraction contract.
+//!
+//! ```
+//! let r = extract::extract(b"%PDF-1.4 truncated");
+//! assert_eq!(r.source, extract::resultat::Source::None);
+//! assert!(r.error.is_some());
+//! ```
 
 pub mod champs;
 pub mod facturx;
@@ -13,3 +19,78 @@ pub mod layout;
 pub mod resultat;
 pub mod texte;
 pub mod valeurs;
+
+use std::collections::BTreeMap;
+
+use layout::Page;
+use resultat::{Extraction, Fields, Provenance, Source};
+
+/// Message for a PDF whose pages carry no text (a scan or a picture).
+pub const MESSAGE_SANS_TEXTE: &str =
+    "Ce PDF ne contient pas de texte (c'est sans doute une numérisation) : \
+     déposez le PDF d'origine produit par votre logiciel de facturation, pas un scan.";
+
+/// Extracts the contract's fields from the bytes of a PDF.
+///
+/// Factur-X first (the XML is exact), else the text layer of the first
+/// [`texte::PAGES_PAR_DEFAUT`] pages, else `source: none` with a message. Never panics: errors are
+/// returned in [`Extraction::error`].
+pub fn extract(octets: &[u8]) -> Extraction {
+    // Last line of defence on the host (the `pdf` crate is third-party code); on wasm32 panics abort,
+    // so every path below is written not to panic.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extraire(octets))) {
+        Ok(r) => r,
+        Err(_) => echec(
+            0,
+            "Ce PDF n'a pas pu être lu (erreur interne du lecteur PDF).".to_string(),
+        ),
+    }
+}
+
+fn echec(pages: u32, message: String) -> Extraction {
+    Extraction {
+        source: Source::None,
+        pages,
+        error: Some(message),
+        fields: Fields::default(),
+        provenance: BTreeMap::new(),
+        warnings: Vec::new(),
+    }
+}
+
+fn extraire(octets: &[u8]) -> Extraction {
+    let fichier = match texte::Fichier::ouvrir(octets) {
+        Ok(f) => f,
+        Err(e) => return echec(0, e.message()),
+    };
+    if let Some(fields) = facturx::chercher(&fichier) {
+        return Extraction {
+            source: Source::Facturx,
+            pages: fichier.nombre_de_pages(),
+            error: None,
+            fields,
+            provenance: BTreeMap::new(),
+            warnings: Vec::new(),
+        };
+    }
+    let document = texte::lire_pages_de(&fichier, texte::PAGES_PAR_DEFAUT);
+    if !document.a_du_texte() {
+        return echec(document.nombre_de_pages, MESSAGE_SANS_TEXTE.to_string());
+    }
+    let (fields, provenance, warnings) = trouver_champs(&document.pages);
+    Extraction {
+        source: Source::Text,
+        pages: document.nombre_de_pages,
+        error: None,
+        fields,
+        provenance,
+        warnings,
+    }
+}
+
+/// Call site of field finding (`champs`, written by its owner): the one place to adapt if its
+/// signature changes.
+fn trouver_champs(_pages: &[Page]) -> (Fields, BTreeMap<String, Provenance>, Vec<String>) {
+    // `champs::trouver` is not committed yet; until it is, the text source yields no field.
+    (Fields::default(), BTreeMap::new(), Vec::new())
+}
