@@ -112,10 +112,8 @@ impl Document {
                 .flat_map(|l| l.mots.iter())
                 .filter(|m| !m.texte.trim().is_empty())
                 .filter(|m| m.bbox.iter().all(|v| v.is_finite()))
-                .map(|m| MotN {
-                    texte: m.texte.trim().to_owned(),
-                    bbox: m.bbox,
-                })
+                .flat_map(|m| couper_apres_deux_points(m.texte.trim(), m.bbox))
+                .flat_map(|m| couper_libelle_colle(&m.texte, m.bbox))
                 .collect();
             // Top to bottom by the word's vertical centre.
             mots.sort_by(|a, b| centre_y(&b.bbox).total_cmp(&centre_y(&a.bbox)));
@@ -127,7 +125,7 @@ impl Document {
                     .and_then(|g| g.first())
                     .is_some_and(|premier| {
                         let h_ref = hauteur(&premier.bbox).max(h);
-                        (centre_y(&premier.bbox) - centre_y(&mot.bbox)).abs() <= 0.4 * h_ref
+                        (centre_y(&premier.bbox) - centre_y(&mot.bbox)).abs() <= 0.5 * h_ref
                     });
                 match groupes.last_mut() {
                     Some(groupe) if rejoint => groupe.push(mot),
@@ -194,6 +192,78 @@ impl Rangee {
             entete_lignes,
         }
     }
+}
+
+/// Cuts a word after each colon followed by more text ("destinataire:2128…", ":20/12/2025"), so
+/// that a label glued to its value by the text layer still reads as label, then value. The box is
+/// shared in proportion to the characters.
+fn couper_apres_deux_points(texte: &str, bbox: BBox) -> Vec<MotN> {
+    let n_total = texte.chars().count().max(1) as f32;
+    let largeur = bbox[2] - bbox[0];
+    let mut sortie = Vec::new();
+    let mut debut_car = 0usize;
+    let mut morceau = String::new();
+    let caracteres: Vec<char> = texte.chars().collect();
+    for (i, c) in caracteres.iter().enumerate() {
+        morceau.push(*c);
+        let coupe = *c == ':'
+            && caracteres
+                .get(i + 1)
+                .is_some_and(|s| *s != ':' && *s != '/');
+        if coupe || i + 1 == caracteres.len() {
+            let x0 = bbox[0] + largeur * debut_car as f32 / n_total;
+            let x1 = bbox[0] + largeur * (i + 1) as f32 / n_total;
+            sortie.push(MotN {
+                texte: std::mem::take(&mut morceau),
+                bbox: [x0, bbox[1], x1, bbox[3]],
+            });
+            debut_car = i + 1;
+        }
+    }
+    sortie
+}
+
+/// Cuts a word where a label's last word runs into its value without a space ("Date21",
+/// "client195", "n°AVR006771", "commande1144860923"): after a degree sign, or where a lower-case
+/// word that ends some label of the lexicon meets a digit.
+fn couper_libelle_colle(texte: &str, bbox: BBox) -> Vec<MotN> {
+    let caracteres: Vec<char> = texte.chars().collect();
+    let coupe = caracteres.iter().enumerate().find_map(|(i, c)| {
+        let suivant = caracteres.get(i + 1)?;
+        if matches!(c, '°' | 'º') && suivant.is_alphanumeric() {
+            return Some(i + 1);
+        }
+        if c.is_lowercase() && suivant.is_ascii_digit() {
+            let prefixe: String = caracteres.get(..=i)?.iter().collect();
+            let jetons = normaliser_mot(&prefixe);
+            let dernier = jetons.last()?;
+            let fin_de_libelle = LEXIQUE
+                .iter()
+                .any(|e| e.libelle.rsplit(' ').next() == Some(dernier.as_str()));
+            return fin_de_libelle.then_some(i + 1);
+        }
+        None
+    });
+    let Some(coupe) = coupe else {
+        return vec![MotN {
+            texte: texte.to_owned(),
+            bbox,
+        }];
+    };
+    let n_total = caracteres.len().max(1) as f32;
+    let x = bbox[0] + (bbox[2] - bbox[0]) * coupe as f32 / n_total;
+    let avant: String = caracteres.iter().take(coupe).collect();
+    let apres: String = caracteres.iter().skip(coupe).collect();
+    vec![
+        MotN {
+            texte: avant,
+            bbox: [bbox[0], bbox[1], x, bbox[3]],
+        },
+        MotN {
+            texte: apres,
+            bbox: [x, bbox[1], bbox[2], bbox[3]],
+        },
+    ]
 }
 
 fn centre_y(b: &BBox) -> f32 {
