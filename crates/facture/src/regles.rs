@@ -1327,7 +1327,9 @@ fn sommes(facture: &Facture, constats: &mut Constats) {
 }
 
 /// BR-CO-18 and BR-S-08 (and siblings): one breakdown group per (category, rate) of the lines, with
-/// taxable = Σ line nets of the group, exact.
+/// taxable = Σ line nets of the group, exact. Groups are matched on (category, rate) when every
+/// breakdown entry carries its category; otherwise on the rate alone, as the `soumettre` body
+/// (which has no category) does, adding up entries and lines of the same rate.
 fn recapitulatif_contre_lignes(facture: &Facture, type_tva: TypeTva, constats: &mut Constats) {
     let attendu = recap_tva(&facture.lignes, type_tva);
     if facture.recap_tva.is_empty() {
@@ -1339,10 +1341,21 @@ fn recapitulatif_contre_lignes(facture: &Facture, type_tva: TypeTva, constats: &
         );
         return;
     }
-    let cle = |taux: Option<Decimal>| taux.map(|t| t.normalize());
-    let mut indexes: BTreeMap<Option<Decimal>, usize> = BTreeMap::new();
+    let par_categorie = facture.recap_tva.iter().all(|g| g.categorie_tva.is_some());
+    type Cle = (Option<CategorieTva>, Option<Decimal>);
+    let cle = |categorie: Option<CategorieTva>, taux: Option<Decimal>| -> Cle {
+        (
+            categorie.filter(|_| par_categorie),
+            taux.map(|t| t.normalize()),
+        )
+    };
+    // Entries given: first index and total base per key.
+    let mut donnes: BTreeMap<Cle, (usize, Decimal)> = BTreeMap::new();
     for (index, groupe) in facture.recap_tva.iter().enumerate() {
-        if indexes.insert(cle(groupe.taux), index).is_some() {
+        let entree = donnes
+            .entry(cle(groupe.categorie_tva, groupe.taux))
+            .or_insert((index, Decimal::ZERO));
+        if entree.0 != index && par_categorie {
             constats.bloquant(
                 "BR-S-08",
                 format!("ligneTva[{index}].ligneTvaTauxManuel"),
@@ -1350,14 +1363,19 @@ fn recapitulatif_contre_lignes(facture: &Facture, type_tva: TypeTva, constats: &
                 "This rate appears twice in the VAT breakdown.".into(),
             );
         }
+        entree.1 += groupe.montant_base_ht;
     }
-    let mut bases_attendues: BTreeMap<Option<Decimal>, Decimal> = BTreeMap::new();
+    let mut bases_attendues: BTreeMap<Cle, Decimal> = BTreeMap::new();
     for groupe in &attendu {
-        *bases_attendues.entry(cle(groupe.taux)).or_default() += groupe.montant_base_ht;
+        *bases_attendues
+            .entry(cle(groupe.categorie_tva, groupe.taux))
+            .or_default() += groupe.montant_base_ht;
     }
-    for (taux, base) in &bases_attendues {
-        let libelle = taux.map_or("sans taux".to_owned(), |t| format!("{t} %"));
-        match indexes.get(taux) {
+    for (cle_attendue, base) in &bases_attendues {
+        let libelle = cle_attendue
+            .1
+            .map_or("sans taux".to_owned(), |t| format!("{t} %"));
+        match donnes.get(cle_attendue) {
             None => {
                 constats.bloquant(
                     "BR-CO-18",
@@ -1366,23 +1384,21 @@ fn recapitulatif_contre_lignes(facture: &Facture, type_tva: TypeTva, constats: &
                     format!("The VAT breakdown has no entry for rate {libelle} (base {base})."),
                 );
             }
-            Some(index) => {
-                let indique = facture.recap_tva.get(*index).map(|g| g.montant_base_ht);
-                if indique != Some(*base) {
-                    constats
-                        .bloquant(
-                            "BR-S-08",
-                            format!("ligneTva[{index}].ligneTvaMontantBaseHtParTaux"),
-                            format!("La base HT au taux {libelle} doit être la somme des lignes à ce taux : {base}."),
-                            format!("The taxable amount at rate {libelle} must be the sum of the lines at that rate: {base}."),
-                        )
-                        .fix(base);
-                }
+            Some((index, indique)) if indique != base => {
+                constats
+                    .bloquant(
+                        "BR-S-08",
+                        format!("ligneTva[{index}].ligneTvaMontantBaseHtParTaux"),
+                        format!("La base HT au taux {libelle} doit être la somme des lignes à ce taux : {base}."),
+                        format!("The taxable amount at rate {libelle} must be the sum of the lines at that rate: {base}."),
+                    )
+                    .fix(base);
             }
+            Some(_) => {}
         }
     }
-    for (taux, index) in &indexes {
-        if !bases_attendues.contains_key(taux) {
+    for (cle_donnee, (index, _)) in &donnes {
+        if !bases_attendues.contains_key(cle_donnee) {
             constats.bloquant(
                 "BR-S-08",
                 format!("ligneTva[{index}]"),

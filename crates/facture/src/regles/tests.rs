@@ -1361,3 +1361,36 @@ fn directory_flags_deserialise_from_chorus_names() {
     assert!(annuaire.structure_active);
     assert_eq!(annuaire.services.first().map(|s| s.actif), Some(false));
 }
+
+#[test]
+fn breakdown_without_categories_is_matched_on_rate() {
+    // As read back from a soumettre body: no category on the breakdown, two 0 % groups (E and AE).
+    let mut facture = facture_valide();
+    facture.references.motif_exoneration_tva = Some("Autoliquidation et exonération".into());
+    facture.fournisseur.numero_tva.clear();
+    facture.lignes = vec![
+        Ligne {
+            categorie_tva: Some(CategorieTva::E),
+            ..ligne(1, dec!(1), dec!(100), Some(dec!(0)))
+        },
+        Ligne {
+            categorie_tva: Some(CategorieTva::AE),
+            ..ligne(2, dec!(1), dec!(50), Some(dec!(0)))
+        },
+    ];
+    facture.calculer();
+    assert_eq!(facture.recap_tva.len(), 2);
+    for groupe in &mut facture.recap_tva {
+        groupe.categorie_tva = None;
+    }
+    assert_eq!(check(&facture, &contexte()), vec![]);
+    if let Some(g) = facture.recap_tva.get_mut(1) {
+        g.montant_base_ht += dec!(1);
+    }
+    trouve(
+        &check(&facture, &contexte()),
+        "BR-S-08",
+        "ligneTva[0].ligneTvaMontantBaseHtParTaux",
+        Severity::Blocking,
+    );
+}
