@@ -39,6 +39,7 @@
 
 pub mod codes;
 pub mod factures;
+pub mod limites;
 mod retour;
 pub mod structures;
 pub mod transverses;
