@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::layout::{BBox, Page};
-use crate::resultat::{Fields, Provenance, VatEntry};
+use crate::resultat::{Fields, LineItem, Provenance, VatEntry};
 use crate::valeurs;
 
 /// What field finding found on the pages.
@@ -50,6 +50,7 @@ pub fn trouver(pages: &[Page]) -> Trouvailles {
     collecte.lire_tableaux_tva(&document);
     collecte.lire_mentions_legales(&document);
     collecte.lire_ibans(&document);
+    collecte.lire_lignes(&document);
     collecte.resoudre(&document)
 }
 
@@ -832,6 +833,8 @@ struct Collecte {
     acomptes: Vec<CandidatMontant>,
     ibans: Vec<Candidat>,
     tableau_tva: Vec<(Decimal, Decimal, Decimal, Candidat)>,
+    /// Invoice lines: the line, its VAT rate and net amount.
+    lignes: Vec<(LineItem, Option<Decimal>, Decimal)>,
     sirens_fournisseur: Vec<String>,
     /// Destinataire section headings: (row, page, x0).
     sections_dest: Vec<(usize, u32, f32)>,
@@ -1157,6 +1160,73 @@ impl Collecte {
     }
 
     /// IBANs printed without a label: a word starting with a country code and check digits.
+    /// Invoice lines: rows ending with quantity, unit price, optional VAT rate and net amount, kept
+    /// only when quantity × unit price gives the net amount (to the cent, or within line rounding).
+    fn lire_lignes(&mut self, doc: &Document) {
+        for rangee in &doc.rangees {
+            if rangee.entete_lignes || rangee.cellules.len() < 3 {
+                continue;
+            }
+            let textes: Vec<String> = rangee
+                .cellules
+                .iter()
+                .map(|(d, f)| {
+                    rangee
+                        .mots
+                        .get(*d..*f)
+                        .map(|m| {
+                            m.iter()
+                                .map(|m| m.texte.as_str())
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        })
+                        .unwrap_or_default()
+                })
+                .collect();
+            let n = textes.len();
+            let Some(net) = textes.last().and_then(|t| valeurs::montant(t)) else {
+                continue;
+            };
+            let mut k = n - 1;
+            let taux = k
+                .checked_sub(1)
+                .and_then(|i| textes.get(i))
+                .and_then(|t| valeurs::taux(t));
+            if taux.is_some() {
+                k -= 1;
+            }
+            let (Some(i_prix), Some(i_qte)) = (k.checked_sub(1), k.checked_sub(2)) else {
+                continue;
+            };
+            let (Some(prix), Some(qte)) = (
+                textes.get(i_prix).and_then(|t| valeurs::montant(t)),
+                textes.get(i_qte).and_then(|t| quantite(t)),
+            ) else {
+                continue;
+            };
+            let produit = (qte * prix).round_dp(2);
+            let tolerance = Decimal::new(2, 2);
+            if net <= Decimal::ZERO || (produit - net).abs() > tolerance {
+                continue;
+            }
+            let description = textes
+                .get(..i_qte)
+                .map(|d| d.join(" "))
+                .filter(|d| !d.is_empty());
+            self.lignes.push((
+                LineItem {
+                    description,
+                    quantity: Some(qte.normalize().to_string()),
+                    unit_price: Some(valeurs::format_deux_decimales(prix)),
+                    vat_rate: taux.map(valeurs::format_deux_decimales),
+                    net_amount: Some(valeurs::format_deux_decimales(net)),
+                },
+                taux,
+                net,
+            ));
+        }
+    }
+
     fn lire_ibans(&mut self, doc: &Document) {
         for (idx, rangee) in doc.rangees.iter().enumerate() {
             for (i, mot) in rangee.mots.iter().enumerate() {
@@ -1476,6 +1546,15 @@ impl Contexte<'_> {
     }
 }
 
+/// A quantity as printed: `2`, `2,5`, `0.5`, `1 000` (no currency, no percent).
+fn quantite(texte: &str) -> Option<Decimal> {
+    if texte.contains(['€', '%']) || texte.to_uppercase().contains("EUR") {
+        return None;
+    }
+    let valeur = valeurs::montant(texte)?;
+    (valeur > Decimal::ZERO).then_some(valeur)
+}
+
 /// Skips words that are only punctuation (":", "-", "=").
 fn sauter_ponctuation(rangee: &Rangee, mut debut: usize, fin: usize) -> usize {
     while debut < fin {
@@ -1595,6 +1674,7 @@ impl Collecte {
             acomptes,
             ibans,
             tableau_tva,
+            lignes,
             mut sirens_fournisseur,
             sections_dest,
             avoir,
@@ -1777,14 +1857,37 @@ impl Collecte {
             }
         }
 
+        let ht_val = ht_choisi.as_ref().map(|(v, _)| v.abs());
+        // Bases per rate from the invoice lines, trusted only when the lines add up to total HT.
+        let somme_lignes: Decimal = lignes.iter().map(|(_, _, net)| *net).sum();
+        let bases_lignes: Vec<(Decimal, Decimal)> = if !lignes.is_empty()
+            && lignes.iter().all(|(_, taux, _)| taux.is_some())
+            && ht_val == Some(somme_lignes)
+        {
+            let mut bases: Vec<(Decimal, Decimal)> = Vec::new();
+            for (_, taux, net) in &lignes {
+                let taux = taux.unwrap_or_default();
+                match bases.iter_mut().find(|(t, _)| *t == taux) {
+                    Some((_, b)) => *b += *net,
+                    None => bases.push((taux, *net)),
+                }
+            }
+            bases
+        } else {
+            Vec::new()
+        };
         t.fields.vat_breakdown = ventilation(
-            ht_choisi.as_ref().map(|(v, _)| v.abs()),
+            ht_val,
             tva_choisie.as_ref().map(|(v, _)| v.abs()),
             &tva,
             &tableau_tva,
+            &bases_lignes,
             franchise,
             &mut t.warnings,
         );
+        if !lignes.is_empty() {
+            t.fields.lines = Some(lignes.into_iter().map(|(l, _, _)| l).collect());
+        }
 
         let trouve_quelque_chose = t.fields.invoice_number.is_some()
             || t.fields.total_ttc.is_some()
@@ -1940,6 +2043,7 @@ fn ventilation(
     tva_totale: Option<Decimal>,
     tva: &[CandidatMontant],
     tableau: &[(Decimal, Decimal, Decimal, Candidat)],
+    bases_lignes: &[(Decimal, Decimal)],
     franchise: bool,
     warnings: &mut Vec<String>,
 ) -> Option<Vec<VatEntry>> {
@@ -1954,7 +2058,8 @@ fn ventilation(
         for c in tva.iter().filter(|c| c.taux.is_some()) {
             if let Some(t) = c.taux {
                 if !entrees.iter().any(|(x, _, _)| *x == t) {
-                    entrees.push((t, c.base, c.montant.abs()));
+                    let base_lignes = bases_lignes.iter().find(|(x, _)| *x == t).map(|(_, b)| *b);
+                    entrees.push((t, c.base.or(base_lignes), c.montant.abs()));
                 }
             }
         }
