@@ -124,7 +124,7 @@ impl FromRequestParts<AppState> for Utilisateur {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let token = cookie(&parts.headers, SESSION_COOKIE).ok_or(ApiError::NonAuthentifie)?;
-        let maintenant = state.clock.horodatage();
+        let maintenant = state.clock.horodatage_reel();
         state
             .db
             .utilisateur_de_session(&hash_token(&token), &maintenant)

@@ -21,6 +21,11 @@ impl Clock {
         self.maintenant().format("%Y-%m-%dT%H:%M:%S").to_string()
     }
 
+    /// Real time in the database format: sessions and tokens expire on real time, not on the sandbox clock.
+    pub fn horodatage_reel(&self) -> String {
+        Utc::now().format("%Y-%m-%dT%H:%M:%S").to_string()
+    }
+
     /// Moves the sandbox time forward.
     pub fn avancer(&self, duree: Duration) {
         // A poisoned lock only means another thread panicked mid-update of a plain value: keep going.

@@ -13,6 +13,7 @@
 //! **Invariant:** only `db` speaks SQL. **Invariant:** every error answer is `{codeRetour, libelle}`.
 
 pub mod auth;
+pub mod chorus;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -51,6 +52,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Password hasher.
     pub hasher: Hasher,
+    /// Recently verified `cpro-account` headers.
+    pub comptes: chorus::compte::CacheComptes,
     /// A hash verified when a login e-mail is unknown, so that unknown and known accounts take the same time.
     pub hash_leurre: Arc<str>,
 }
@@ -81,6 +84,7 @@ impl AppState {
             clock: Clock::default(),
             hasher,
             hash_leurre: hash_leurre.into(),
+            comptes: Default::default(),
         })
     }
 }
@@ -101,8 +105,25 @@ pub fn app(state: AppState) -> Router {
         .route("/session/connexion", post(portail::session::connexion))
         .route("/session", get(portail::session::courante))
         .route("/session/deconnexion", post(portail::session::deconnexion));
+    let structures = Router::new()
+        .route("/rechercher", post(chorus::structures::rechercher))
+        .route("/consulter", post(chorus::structures::consulter))
+        .route(
+            "/rechercher/services",
+            post(chorus::structures::rechercher_services),
+        )
+        .route(
+            "/consulter/service",
+            post(chorus::structures::consulter_service),
+        );
     Router::new()
         .route("/health", get(health::health))
+        .route("/api/oauth/token", post(chorus::oauth::token))
+        .route(
+            "/cpro/transverses/v1/recuperer/structures/actives/fournisseur",
+            post(chorus::transverses::structures_actives_fournisseur),
+        )
+        .nest("/cpro/structures/v1", structures)
         .route(
             "/cpro/transverses/v1/health-check",
             get(health::health_check),

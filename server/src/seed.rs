@@ -7,6 +7,10 @@ use crate::db::{Db, DbError};
 pub const DEMO_EMAIL: &str = "demo@passerelle.test";
 /// Password of the demo account (a public demo secret, printed by `cargo xtask run`).
 pub const DEMO_MOT_DE_PASSE: &str = "Demo-Passerelle-2026";
+/// PISTE-style OAuth client of the sandbox (`client_credentials`).
+pub const DEMO_CLIENT_ID: &str = "passerelle-sandbox";
+/// Secret of [`DEMO_CLIENT_ID`] (a public sandbox secret).
+pub const DEMO_CLIENT_SECRET: &str = "passerelle-sandbox-secret";
 /// Login of a second supplier's user, used to prove that structures are isolated.
 pub const AUTRE_EMAIL: &str = "autre@passerelle.test";
 /// `idStructureCPP` of the demo supplier.
@@ -259,6 +263,14 @@ const SERVICES: &[Service] = &[
 
 /// Seeds the demo data unless the database already holds structures (idempotent).
 pub async fn seed_if_new(db: &Db, demo_hash: &str) -> Result<(), DbError> {
+    // The OAuth client came with a later migration: add it to databases seeded before it, too.
+    sqlx::query(
+        "INSERT INTO clients_oauth (client_id, secret_sha256) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING",
+    )
+    .bind(DEMO_CLIENT_ID)
+    .bind(crate::auth::hash_token(DEMO_CLIENT_SECRET))
+    .execute(db.pool())
+    .await?;
     let n_structures: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM structures")
         .fetch_one(db.pool())
         .await?;
@@ -329,6 +341,7 @@ pub async fn seed_if_new(db: &Db, demo_hash: &str) -> Result<(), DbError> {
     sqlx::query("INSERT INTO compteurs (nom, valeur) VALUES ('utilisateurs', 100)")
         .execute(&mut *tx)
         .await?;
+
     tx.commit().await?;
     tracing::info!(n_structures = STRUCTURES.len(), "demo data seeded");
     Ok(())

@@ -78,7 +78,7 @@ pub async fn connexion(
         return Err(ApiError::IdentifiantsIncorrects);
     };
     let (token, token_hash) = auth::nouveau_token();
-    let expire_le = (state.clock.maintenant() + Duration::hours(auth::SESSION_DUREE_HEURES))
+    let expire_le = (chrono::Utc::now() + Duration::hours(auth::SESSION_DUREE_HEURES))
         .format("%Y-%m-%dT%H:%M:%S")
         .to_string();
     state

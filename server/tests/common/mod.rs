@@ -44,6 +44,7 @@ impl Reponse {
 }
 
 pub async fn routeur() -> Router {
+    let _ = tracing_subscriber::fmt().with_test_writer().try_init();
     match test_state().await {
         Ok(state) => app(state),
         Err(error) => panic!("test state: {error}"),

@@ -13,9 +13,18 @@ use sqlx::Row;
 
 use crate::config::DbLocation;
 
+mod annuaire;
+pub use annuaire::{CriteresStructure, ServiceRow, StructureRow};
+
 /// Migrations embedded in the binary (the server must not depend on its working directory).
-const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, "init", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "init", include_str!("../../migrations/0001_init.sql")),
+    (
+        2,
+        "chorus",
+        include_str!("../../migrations/0002_chorus.sql"),
+    ),
+];
 
 /// A storage failure.
 #[derive(Debug, thiserror::Error)]
@@ -223,6 +232,90 @@ impl Db {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+}
+
+/// A user's attachment to a structure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RattachementRow {
+    /// `idStructureCPP`.
+    pub id_structure: i64,
+    /// `CONSULTATION` or `MODIFICATION`.
+    pub habilitation: String,
+}
+
+impl Db {
+    /// The user with this id.
+    pub async fn utilisateur(&self, id: i64) -> Result<Option<UtilisateurRow>, DbError> {
+        let row = sqlx::query(
+            "SELECT id, email, nom, prenom, langue, mot_de_passe_hash FROM utilisateurs WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|row| utilisateur_from_row(&row)).transpose()?)
+    }
+
+    /// The structures a user is attached to.
+    pub async fn rattachements(
+        &self,
+        id_utilisateur: i64,
+    ) -> Result<Vec<RattachementRow>, DbError> {
+        let rows = sqlx::query(
+            "SELECT id_structure, habilitation FROM rattachements WHERE id_utilisateur = $1 ORDER BY id_structure",
+        )
+        .bind(id_utilisateur)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(RattachementRow {
+                    id_structure: row.try_get("id_structure")?,
+                    habilitation: row.try_get("habilitation")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(DbError::from)
+    }
+
+    /// SHA-256 (hex) of an OAuth client's secret.
+    pub async fn secret_client_oauth(&self, client_id: &str) -> Result<Option<String>, DbError> {
+        Ok(
+            sqlx::query_scalar("SELECT secret_sha256 FROM clients_oauth WHERE client_id = $1")
+                .bind(client_id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Records an access token (by its hash).
+    pub async fn creer_jeton(
+        &self,
+        token_hash: &str,
+        client_id: &str,
+        expire_le: &str,
+    ) -> Result<(), DbError> {
+        sqlx::query(
+            "INSERT INTO jetons_oauth (token_hash, client_id, expire_le) VALUES ($1, $2, $3)",
+        )
+        .bind(token_hash)
+        .bind(client_id)
+        .bind(expire_le)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// True when the access token exists and has not expired.
+    pub async fn jeton_valide(&self, token_hash: &str, maintenant: &str) -> Result<bool, DbError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM jetons_oauth WHERE token_hash = $1 AND expire_le > $2",
+        )
+        .bind(token_hash)
+        .bind(maintenant)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
     }
 }
 
