@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod calcul;
+pub mod conversion;
 pub mod delai;
 pub mod identifiant;
 pub mod modele;
