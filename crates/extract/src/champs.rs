@@ -22,6 +22,7 @@
 //! ```
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
@@ -78,6 +79,8 @@ struct Rangee {
     jetons: Vec<(usize, String)>,
     /// Whether the row is the heading of the invoice lines table (labels there are column titles).
     entete_lignes: bool,
+    /// Labels found on the row, left to right.
+    libelles: Vec<Libelle>,
 }
 
 impl Rangee {
@@ -183,7 +186,7 @@ impl Rangee {
             "article",
             "prestation",
         ]) && a(&["qte", "quantite", "qty", "quantity", "qt"]);
-        Rangee {
+        let mut rangee = Rangee {
             page: page.numero,
             hauteur_page: page.hauteur,
             mots,
@@ -191,7 +194,10 @@ impl Rangee {
             h,
             jetons,
             entete_lignes,
-        }
+            libelles: Vec::new(),
+        };
+        rangee.libelles = libelles_de(&rangee);
+        rangee
     }
 }
 
@@ -720,19 +726,33 @@ struct Libelle {
     mot_fin: usize,
 }
 
+/// The lexicon's labels split into tokens, once.
+fn jetons_du_lexique() -> &'static [Vec<&'static str>] {
+    static JETONS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    JETONS.get_or_init(|| {
+        LEXIQUE
+            .iter()
+            .map(|e| e.libelle.split(' ').collect())
+            .collect()
+    })
+}
+
 fn libelles_de(rangee: &Rangee) -> Vec<Libelle> {
     let mut trouves = Vec::new();
     let jetons = &rangee.jetons;
     let mut i = 0;
     while i < jetons.len() {
         let mut meilleur: Option<(usize, usize)> = None; // (entry, number of tokens)
-        for (idx, entree) in LEXIQUE.iter().enumerate() {
-            let mots_cles: Vec<&str> = entree.libelle.split(' ').collect();
+        for (idx, (entree, mots_cles)) in LEXIQUE.iter().zip(jetons_du_lexique()).enumerate() {
             let n = mots_cles.len();
             let Some(fenetre) = jetons.get(i..i + n) else {
                 continue;
             };
-            if !fenetre.iter().zip(&mots_cles).all(|((_, j), m)| j == m) {
+            if !fenetre
+                .iter()
+                .zip(mots_cles.iter())
+                .all(|((_, j), m)| j == m)
+            {
                 continue;
             }
             let mot_debut = fenetre.first().map_or(0, |(m, _)| *m);
@@ -889,7 +909,7 @@ impl Collecte {
         if rangee.entete_lignes {
             return;
         }
-        let libelles = libelles_de(rangee);
+        let libelles = &rangee.libelles;
         for (k, libelle) in libelles.iter().enumerate() {
             let Some(entree) = LEXIQUE.get(libelle.entree) else {
                 continue;
@@ -1342,7 +1362,7 @@ impl Contexte<'_> {
                     .is_some_and(|b| b[0] < label_box[2] && b[2] > label_box[0])
             });
             if let Some((d, f)) = chevauche.copied() {
-                let libelles = libelles_de(dessous);
+                let libelles = &dessous.libelles;
                 let commence_par_libelle = libelles.iter().any(|l| l.mot_debut == d)
                     || libelles
                         .iter()
@@ -1400,7 +1420,7 @@ impl Contexte<'_> {
         let (_, zone) = meilleure?;
         let r = self.doc.rangees.get(zone.rangee)?;
         // Not a label itself.
-        if libelles_de(r).iter().any(|l| l.mot_debut == zone.debut) {
+        if r.libelles.iter().any(|l| l.mot_debut == zone.debut) {
             return None;
         }
         Some(zone)
@@ -1886,7 +1906,23 @@ impl Collecte {
             &mut t.warnings,
         );
         if !lignes.is_empty() {
-            t.fields.lines = Some(lignes.into_iter().map(|(l, _, _)| l).collect());
+            // Without a rate column, every line bears the invoice's single rate.
+            let taux_unique = match t.fields.vat_breakdown.as_deref() {
+                Some([seule]) => Some(seule.rate.clone()),
+                _ => None,
+            };
+            let sans_taux = lignes.iter().all(|(l, _, _)| l.vat_rate.is_none());
+            t.fields.lines = Some(
+                lignes
+                    .into_iter()
+                    .map(|(mut l, _, _)| {
+                        if sans_taux {
+                            l.vat_rate.clone_from(&taux_unique);
+                        }
+                        l
+                    })
+                    .collect(),
+            );
         }
 
         let trouve_quelque_chose = t.fields.invoice_number.is_some()
