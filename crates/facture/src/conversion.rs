@@ -124,7 +124,7 @@ impl From<&Facture> for SoumettreRequest {
         let fournisseur = (fournisseur.id_fournisseur.is_some()
             || fournisseur.id_service_fournisseur.is_some()
             || fournisseur.code_coordonnees_bancaires.is_some())
-        .then(|| wire::Fournisseur {
+        .then_some(wire::Fournisseur {
             id_fournisseur: fournisseur.id_fournisseur,
             id_service_fournisseur: fournisseur.id_service_fournisseur,
             code_coordonnees_bancaires_fournisseur: fournisseur.code_coordonnees_bancaires,
