@@ -90,7 +90,7 @@ fn extraire(octets: &[u8]) -> Extraction {
 
 /// Call site of field finding (`champs`, written by its owner): the one place to adapt if its
 /// signature changes.
-fn trouver_champs(_pages: &[Page]) -> (Fields, BTreeMap<String, Provenance>, Vec<String>) {
-    // `champs::trouver` is not committed yet; until it is, the text source yields no field.
-    (Fields::default(), BTreeMap::new(), Vec::new())
+fn trouver_champs(pages: &[Page]) -> (Fields, BTreeMap<String, Provenance>, Vec<String>) {
+    let t = champs::trouver(pages);
+    (t.fields, t.provenance, t.warnings)
 }
