@@ -354,7 +354,7 @@ code_enum! {
     /// the 56 values of the swagger, api-reference §4 `[S1]`.
     ///
     /// Labels ([`StatutFacture::libelle_fr`]) follow the portal wording; no official table exists,
-    /// so they are **[inferred]** as the reference says.
+    /// so they are **\[inferred\]** as the reference says.
     StatutFacture {
         /// Brouillon.
         BROUILLON,
@@ -487,7 +487,7 @@ pub enum ActionFournisseur {
 }
 
 impl StatutFacture {
-    /// French label, as the portal words it (**[inferred]**, api-reference §4). Unknown codes give
+    /// French label, as the portal words it (**\[inferred\]**, api-reference §4). Unknown codes give
     /// the code itself.
     pub fn libelle_fr(&self) -> &str {
         use StatutFacture::*;
@@ -618,7 +618,7 @@ impl StatutFacture {
 
     /// No further status is expected: paid, rejected, abandoned, deleted or replaced.
     ///
-    /// **[inferred]** from api-reference §4: REJETEE is final (a new invoice is needed) and
+    /// **\[inferred\]** from api-reference §4: REJETEE is final (a new invoice is needed) and
     /// MISE_EN_PAIEMENT is the last step Hélios reports; pollers stop there. Unknown codes are
     /// not terminal, so a follow-up keeps asking.
     pub fn est_terminal(&self) -> bool {
@@ -658,7 +658,7 @@ impl StatutFacture {
 
 code_enum! {
     /// Type de demande de paiement (`typeDemandePaiement`), api-reference §5.2: only these two
-    /// were seen; the full list comes from `recuperer/typedp` **[UNCONFIRMED]**.
+    /// were seen; the full list comes from `recuperer/typedp` **\[UNCONFIRMED\]**.
     TypeDemandePaiement {
         /// Facture.
         FACTURE,

@@ -4,6 +4,17 @@
 //!
 //! **Invariant:** no IO, no clock; builds for the host and for wasm32.
 //!
+//! Modules, one per Chorus Pro API plus the shared pieces:
+//! * [`factures`]: `soumettre`, `deposer/pdf`, `deposer/flux`, the supplier searches, `consulter/fournisseur`,
+//!   `consulter/historique`, `recycler`, `completer`, `traiterRejet`, `corriger/valideur/facture`,
+//!   `telecharger/groupe` (official swagger `shared/chorus-pro/swagger/factures.json`);
+//! * [`structures`]: the directory (official swagger `structures.json`);
+//! * [`transverses`], [`utilisateurs`]: attachments, reference lists, deposit reports, attachments of
+//!   the user (no swagger: go-choruspro's names);
+//! * [`codes`]: the code lists ([`StatutFacture`] and its labels and follow-up helpers);
+//! * [`limites`]: sizes, lengths, character sets and known `codeRetour` values, with their sources;
+//! * [`Retour`] and the [`Reponse`] trait every answer implements.
+//!
 //! Conventions, the same in every module:
 //! * struct fields are the wire keys in snake_case (`numeroFactureSaisi` ↔ `numero_facture_saisi`);
 //!   optional keys are `Option` and omitted when `None`; lists are `Vec`, omitted when empty,

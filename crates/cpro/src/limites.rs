@@ -1,7 +1,7 @@
 //! Chorus Pro limits (sizes, lengths, character sets) and the known `codeRetour` values, each with its source.
 //!
 //! Sources are the tags of `shared/chorus-pro/api-reference.md` (§6, §7). Where the reference says
-//! "MB" without saying whether it means 10^6 or 2^20 bytes, we use 2^20 (**[inferred]**): the
+//! "MB" without saying whether it means 10^6 or 2^20 bytes, we use 2^20 (**\[inferred\]**): the
 //! constants below are what our server enforces and what our client checks, so both agree.
 
 /// One megabyte as used by these limits (2^20 bytes, see the module docs).
@@ -86,7 +86,7 @@ pub const LOT_TELECHARGEMENT_RECOMMANDE: usize = 10;
 pub const DUREE_JETON_SECONDES: u64 = 3600;
 
 /// True for the characters an invoice number may contain: ASCII letters and digits, `-`, `_`,
-/// `/`, `+` (api-reference §6.2 `[S7]`; "alphanumeric" read as ASCII, **[inferred]**).
+/// `/`, `+` (api-reference §6.2 `[S7]`; "alphanumeric" read as ASCII, **\[inferred\]**).
 pub fn caractere_autorise_numero_facture(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '+')
 }

@@ -2,7 +2,7 @@
 //! deposit reports (api-reference §2.3, §3.9).
 //!
 //! No swagger of this API was found; names follow go-choruspro and the PHP client, as the reference
-//! says (**[UNCONFIRMED]** against the official text).
+//! says (**\[UNCONFIRMED\]** against the official text).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

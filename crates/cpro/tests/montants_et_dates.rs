@@ -147,3 +147,33 @@ fn terminal_statuses_are_payment_rejection_and_removal() {
         ]
     );
 }
+
+#[test]
+fn any_decimal_amount_roundtrips_exactly_through_json_text() {
+    // One oracle (text equality after a write/read cycle), many generated amounts: every scale
+    // Chorus Pro uses (decimal(19,6)), signs, and magnitudes up to 13 integer digits.
+    let mut graine: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..2000 {
+        graine ^= graine << 13;
+        graine ^= graine >> 7;
+        graine ^= graine << 17;
+        let echelle = (graine % 7) as u32;
+        let mantisse = (graine >> 8) as i64 % 10_000_000_000_000_000;
+        let montant =
+            rust_decimal::Decimal::new(if graine & 1 == 0 { mantisse } else { -mantisse }, echelle);
+        let totaux = MontantTotal {
+            montant_a_payer: Some(montant),
+            ..Default::default()
+        };
+        let json = serde_json::to_string(&totaux).unwrap_or_default();
+        assert_eq!(json, format!(r#"{{"montantAPayer":{montant}}}"#));
+        let relu: MontantTotal =
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+        assert_eq!(relu.montant_a_payer, Some(montant), "{json}");
+        assert_eq!(
+            relu.montant_a_payer.map(|m| m.scale()),
+            Some(montant.scale()),
+            "{json}"
+        );
+    }
+}
