@@ -120,6 +120,32 @@ pub struct AjouterFichierResponse {
     pub piece_jointe_id: Option<i64>,
 }
 
+/// Path of `health-check` under the API base: the only GET of the API (api-reference §2.3).
+pub const CHEMIN_HEALTH_CHECK: &str = "/cpro/transverses/v1/health-check";
+
+/// Answer of `GET health-check`: go-choruspro models a Spring `ResponseEntity` (api-reference §2.3
+/// `[S3][S5]`); it has no `codeRetour`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct HealthCheckResponse {
+    /// `body`: free text.
+    #[serde(rename = "body", default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// `statusCode`: the HTTP status name, e.g. `OK`.
+    #[serde(
+        rename = "statusCode",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_code: Option<String>,
+    /// `statusCodeValue`: the HTTP status number, e.g. 200.
+    #[serde(
+        rename = "statusCodeValue",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_code_value: Option<i32>,
+}
+
 /// A body without keys, `{}`: Chorus Pro operations are POST with a JSON body even without
 /// parameters (api-reference §1.3).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -196,3 +196,10 @@ fn rattachements_roundtrip() {
     assert_eq!(structure.liste_services_rattache[0].est_actif, Some(false));
     assert!(reponse.parametres_retour.is_some());
 }
+
+#[test]
+fn health_check_roundtrips_with_spring_keys() {
+    let reponse: HealthCheckResponse =
+        roundtrip(r#"{"body":"UP","statusCode":"OK","statusCodeValue":200}"#);
+    assert_eq!(reponse.status_code_value, Some(200));
+}
