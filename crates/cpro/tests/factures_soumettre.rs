@@ -7,35 +7,12 @@ use common::roundtrip;
 use cpro::factures::*;
 use rust_decimal_macros::dec;
 
-/// A full SAISIE_API body, keys in swagger order (`SoumettreFactureParam`).
-const SOUMETTRE_COMPLET: &str = r#"{
-  "idUtilisateurCourant": 0,
-  "modeDepot": "SAISIE_API",
-  "numeroFactureSaisi": "F-2026/001",
-  "dateFacture": "2026-04-03",
-  "destinataire": {"codeDestinataire": "11000201100044", "codeServiceExecutant": "SE-COMPTA"},
-  "fournisseur": {"idFournisseur": 25783752, "idServiceFournisseur": 12, "codeCoordonneesBancairesFournisseur": 4321},
-  "cadreDeFacturation": {"codeCadreFacturation": "A9_FACTURE_SOUSTRAITANT", "codeStructureValideur": "12345678200010", "codeServiceValideur": "VALID"},
-  "references": {
-    "deviseFacture": "EUR", "typeFacture": "FACTURE", "typeTva": "TVA_SUR_DEBIT",
-    "motifExonerationTva": "ART261", "numeroMarche": "M-42", "numeroBonCommande": "EJ1000123456",
-    "numeroFactureOrigine": "F-2025/099", "modePaiement": "VIREMENT"
-  },
-  "lignePoste": [{
-    "lignePosteNumero": 1, "lignePosteReference": "REF-1", "lignePosteDenomination": "Conseil",
-    "lignePosteQuantite": 2.5, "lignePosteUnite": "HEURE", "lignePosteMontantUnitaireHT": 100.00,
-    "lignePosteMontantRemiseHT": 0, "lignePosteTauxTva": "TVA1", "lignePosteTauxTvaManuel": 20
-  }],
-  "ligneTva": [{"ligneTvaTaux": "TVA1", "ligneTvaMontantBaseHtParTaux": 250.00, "ligneTvaMontantTvaParTaux": 50.00, "ligneTvaTauxManuel": 20}],
-  "montantTotal": {"montantHtTotal": 250.00, "montantTVA": 50.00, "montantRemiseGlobaleTTC": 0.10, "motifRemiseGlobaleTTC": "Fidelite", "montantTtcTotal": 300.00, "montantAPayer": 299.90},
-  "pieceJointePrincipale": [{"pieceJointePrincipaleDesignation": "facture.pdf", "pieceJointePrincipaleId": 6921279}],
-  "pieceJointeComplementaire": [{
-    "pieceJointeComplementaireDesignation": "bon de livraison", "pieceJointeComplementaireType": "03",
-    "pieceJointeComplementaireNumeroLigneFacture": 1, "pieceJointeComplementaireId": 6921280,
-    "pieceJointeComplementaireIdLiaison": 77
-  }],
-  "commentaire": "Merci"
-}"#;
+/// A full SAISIE_API body, keys in swagger order (`SoumettreFactureParam`), checked against the
+/// swagger in `tests/swagger.rs`.
+const SOUMETTRE_COMPLET: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/exemples/soumettre_request.json"
+));
 
 #[test]
 fn soumettre_full_body_roundtrips_with_swagger_keys() {
