@@ -1,9 +1,13 @@
 //! Property tests: computed invoices pass the sum rules; identifiers and amounts survive formatting.
 
+use cpro::factures::SoumettreRequest;
 use facture::identifiant::{longueur_iban, Iban, Siret};
 use facture::montant::{arrondir_montant, formater_montant, parse_montant};
 use facture::regles::{check, Contexte};
-use facture::{CategorieTva, CodeCadre, Facture, Ligne, TypeTva};
+use facture::{
+    Cadre, CategorieTva, CodeCadre, Destinataire, Facture, Fournisseur, Ligne, LigneTva, ModeDepot,
+    ModePaiement, PieceJointe, PieceJointePrincipale, References, Totaux, TypeFacture, TypeTva,
+};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -125,6 +129,238 @@ fn iban() -> impl Strategy<Value = String> {
             format!("{pays}{cle:02}{bban}")
         })
     })
+}
+
+fn texte() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9][A-Za-z0-9 _/+-]{0,18}[A-Za-z0-9]"
+}
+
+fn texte_opt() -> impl Strategy<Value = Option<String>> {
+    prop::option::of(texte())
+}
+
+fn montant() -> impl Strategy<Value = Decimal> {
+    (-1_000_000_000i64..1_000_000_000, 0u32..=6).prop_map(|(n, e)| Decimal::new(n, e))
+}
+
+fn ligne_quelconque() -> impl Strategy<Value = Ligne> {
+    (
+        (any::<i32>(), texte_opt(), texte(), montant(), texte_opt()),
+        (
+            montant(),
+            montant(),
+            prop::option::of(montant()),
+            texte_opt(),
+        ),
+    )
+        .prop_map(
+            |((numero, reference, denomination, quantite, unite), (prix, remise, taux, code))| {
+                Ligne {
+                    numero,
+                    reference,
+                    denomination,
+                    quantite,
+                    unite,
+                    prix_unitaire_ht: prix,
+                    remise_ht: remise,
+                    taux_tva: taux,
+                    code_taux_tva: code,
+                    categorie_tva: None,
+                }
+            },
+        )
+}
+
+/// Any invoice made only of what the soumettre body carries (the oracle of the roundtrip).
+fn facture_transportable() -> impl Strategy<Value = Facture> {
+    let entete = (
+        prop::sample::select(vec![
+            ModeDepot::SaisieApi,
+            ModeDepot::DepotPdfApi,
+            ModeDepot::DepotPdfSigneApi,
+        ]),
+        prop::option::of(texte()),
+        prop::option::of((2000i32..2100, 1u32..=12, 1u32..=28)),
+        prop::option::of(any::<i64>()),
+        texte_opt(),
+    );
+    let parties = (
+        (
+            prop::option::of(any::<i64>()),
+            prop::option::of(any::<i64>()),
+            prop::option::of(any::<i64>()),
+        ),
+        prop::option::of("[0-9]{14}"),
+        texte_opt(),
+        prop::sample::select(vec![
+            CodeCadre::A1FactureFournisseur,
+            CodeCadre::A2FactureFournisseurDejaPayee,
+            CodeCadre::A9FactureSoustraitant,
+            CodeCadre::A12FactureCotraitant,
+        ]),
+        (prop::option::of("[0-9]{14}"), texte_opt()),
+    );
+    let references = (
+        "[A-Z]{3}",
+        prop::sample::select(vec![TypeFacture::Facture, TypeFacture::Avoir]),
+        prop::sample::select(vec![
+            TypeTva::TvaSurDebit,
+            TypeTva::TvaSurEncaissement,
+            TypeTva::Exoneration,
+            TypeTva::SansTva,
+        ]),
+        (texte_opt(), texte_opt(), texte_opt(), texte_opt()),
+        prop::option::of(prop::sample::select(vec![
+            ModePaiement::Cheque,
+            ModePaiement::Prelevement,
+            ModePaiement::Virement,
+            ModePaiement::Espece,
+            ModePaiement::Autre,
+            ModePaiement::Report,
+        ])),
+    );
+    let corps = (
+        prop::collection::vec(ligne_quelconque(), 0..5),
+        prop::collection::vec(
+            (
+                prop::option::of(montant()),
+                texte_opt(),
+                montant(),
+                montant(),
+            ),
+            0..3,
+        ),
+        (
+            montant(),
+            montant(),
+            montant(),
+            montant(),
+            texte_opt(),
+            montant(),
+        ),
+        prop::collection::vec((texte(), prop::option::of(any::<i64>())), 0..2),
+        prop::collection::vec(
+            (
+                texte(),
+                texte_opt(),
+                prop::option::of(any::<i32>()),
+                prop::option::of(any::<i64>()),
+                prop::option::of(any::<i64>()),
+            ),
+            0..3,
+        ),
+    );
+    (entete, parties, references, corps).prop_map(
+        |(
+            (mode_depot, numero, date, id_utilisateur, commentaire),
+            (
+                (id_fournisseur, id_service, code_banque),
+                code_destinataire,
+                code_service,
+                code_cadre,
+                (valideur, service_valideur),
+            ),
+            (devise, type_facture, type_tva, (motif, marche, engagement, origine), mode_paiement),
+            (
+                lignes,
+                groupes,
+                (ht, tva, ttc, remise, motif_remise, a_payer),
+                principales,
+                complementaires,
+            ),
+        )| Facture {
+            mode_depot,
+            numero_facture: numero.unwrap_or_default(),
+            date_facture: date.and_then(|(a, m, j)| chrono::NaiveDate::from_ymd_opt(a, m, j)),
+            date_echeance: None,
+            fournisseur: Fournisseur {
+                id_fournisseur,
+                id_service_fournisseur: id_service,
+                code_coordonnees_bancaires: code_banque,
+                ..Fournisseur::default()
+            },
+            destinataire: Destinataire {
+                code_destinataire: code_destinataire.unwrap_or_default(),
+                code_service,
+            },
+            cadre: Cadre {
+                code: code_cadre,
+                code_structure_valideur: valideur,
+                code_service_valideur: service_valideur,
+            },
+            references: References {
+                devise_facture: devise,
+                type_facture,
+                type_tva,
+                motif_exoneration_tva: motif,
+                numero_marche: marche,
+                numero_engagement: engagement,
+                numero_facture_origine: origine,
+                mode_paiement,
+            },
+            lignes,
+            recap_tva: groupes
+                .into_iter()
+                .map(|(taux, code_taux, base, montant_tva)| LigneTva {
+                    taux,
+                    code_taux,
+                    montant_base_ht: base,
+                    montant_tva,
+                    categorie_tva: None,
+                })
+                .collect(),
+            totaux: Totaux {
+                montant_ht: ht,
+                montant_tva: tva,
+                montant_ttc: ttc,
+                remise_globale_ttc: remise,
+                motif_remise_globale: motif_remise,
+                montant_a_payer: a_payer,
+            },
+            piece_jointe_principale: principales
+                .into_iter()
+                .map(|(designation, id)| PieceJointePrincipale {
+                    designation,
+                    id,
+                    taille_octets: None,
+                })
+                .collect(),
+            pieces_jointes: complementaires
+                .into_iter()
+                .map(
+                    |(designation, type_piece, numero_ligne_facture, id, id_liaison)| PieceJointe {
+                        designation,
+                        type_piece,
+                        numero_ligne_facture,
+                        id,
+                        id_liaison,
+                        taille_octets: None,
+                    },
+                )
+                .collect(),
+            commentaire,
+            id_utilisateur_courant: id_utilisateur,
+            mentions: Default::default(),
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn facture_roundtrips_through_the_soumettre_json(facture in facture_transportable()) {
+        let json = serde_json::to_string(&SoumettreRequest::from(&facture)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let requete: SoumettreRequest = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(Facture::try_from(&requete), Ok(facture));
+    }
+
+    #[test]
+    fn soumettre_body_roundtrips_through_the_model(facture in facture_transportable()) {
+        let requete = SoumettreRequest::from(&facture);
+        let relu = Facture::try_from(&requete).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(SoumettreRequest::from(&relu), requete);
+    }
 }
 
 proptest! {
