@@ -299,7 +299,7 @@ fn union(boites: impl Iterator<Item = BBox>) -> Option<BBox> {
 /// dropped (apostrophes kept, hyphens joined).
 fn normaliser_mot(texte: &str) -> Vec<String> {
     let mut sortie = Vec::new();
-    if texte == "#" {
+    if texte.trim_end_matches(':') == "#" {
         sortie.push("no".to_owned());
         return sortie;
     }
@@ -470,6 +470,13 @@ const LEXIQUE: &[Entree] = &[
     e("credit note date", DateFacture, false, 3),
     e("date", DateFacture, true, 1),
     e("le", DateFacture, true, 1),
+    // "Facture n° F-1 du 03/11/2025", "Toulouse, le 3 novembre 2025": weakest, read only when no
+    // other date label is printed; dates of other events are caught by the longer labels below.
+    e("du", DateFacture, false, 0),
+    e("le", DateFacture, false, 0),
+    e("facture du", DateFacture, false, 2),
+    e("avoir du", DateFacture, false, 2),
+    e("fait le", DateFacture, false, 2),
     e("dated", DateFacture, true, 1),
     // Dates and numbers that are not the ones we want.
     e("date d'echeance", Ignorer, false, 0),
@@ -489,6 +496,38 @@ const LEXIQUE: &[Entree] = &[
     e("date d'execution", Ignorer, false, 0),
     e("date de la commande", Ignorer, false, 0),
     e("periode", Ignorer, false, 0),
+    e("periode du", Ignorer, false, 0),
+    e("prestation du", Ignorer, false, 0),
+    e("prestations du", Ignorer, false, 0),
+    e("livraison du", Ignorer, false, 0),
+    e("livre le", Ignorer, false, 0),
+    e("commande du", Ignorer, false, 0),
+    e("bon de commande du", Ignorer, false, 0),
+    e("bon de livraison du", Ignorer, false, 0),
+    e("devis du", Ignorer, false, 0),
+    e("facture d'origine du", Ignorer, false, 0),
+    e("payable le", Ignorer, false, 0),
+    e("a regler le", Ignorer, false, 0),
+    e("a payer le", Ignorer, false, 0),
+    e("avant le", Ignorer, false, 0),
+    e("paye le", Ignorer, false, 0),
+    e("regle le", Ignorer, false, 0),
+    e("echeance le", Ignorer, false, 0),
+    e("echeance du", Ignorer, false, 0),
+    e("date de debut", Ignorer, false, 0),
+    e("date de fin", Ignorer, false, 0),
+    e("date d'intervention", Ignorer, false, 0),
+    e("date de la prestation", Ignorer, false, 0),
+    e("date du bon de commande", Ignorer, false, 0),
+    e("date de valeur", Ignorer, false, 0),
+    e("date d'envoi", Ignorer, false, 0),
+    e("date limite", Ignorer, false, 0),
+    e("date d'exigibilite", Ignorer, false, 0),
+    e("date de depot", Ignorer, false, 0),
+    e("service period", Ignorer, false, 0),
+    e("supply date", Ignorer, false, 0),
+    e("date of supply", Ignorer, false, 0),
+    e("shipping date", Ignorer, false, 0),
     e("period", Ignorer, false, 0),
     e("no client", Ignorer, false, 0),
     e("client no", Ignorer, false, 0),
@@ -517,6 +556,7 @@ const LEXIQUE: &[Entree] = &[
     e("page", Ignorer, true, 0),
     // SIRET (supplier BT-30, buyer BT-47).
     e("siret", Siret(Inconnue), false, 1),
+    e("siret no", Siret(Inconnue), false, 1),
     e("no siret", Siret(Inconnue), false, 1),
     e("siret client", Siret(Dest), false, 3),
     e("siret du client", Siret(Dest), false, 3),
@@ -604,6 +644,15 @@ const LEXIQUE: &[Entree] = &[
     e("order reference", Engagement, false, 2),
     // Contract (BT-12).
     e("marche no", Marche, false, 3),
+    e("accordcadre no", Marche, false, 3),
+    e("accord cadre no", Marche, false, 3),
+    e("no d'accordcadre", Marche, false, 3),
+    e("no de l'accordcadre", Marche, false, 3),
+    e("contrat no", Marche, false, 3),
+    e("no de contrat", Marche, false, 3),
+    e("no du contrat", Marche, false, 3),
+    e("reference du contrat", Marche, false, 3),
+    e("reference marche public", Marche, false, 3),
     e("no de marche", Marche, false, 3),
     e("no du marche", Marche, false, 3),
     e("no marche", Marche, false, 3),
@@ -858,6 +907,8 @@ struct Collecte {
     sirens_fournisseur: Vec<String>,
     /// Destinataire section headings: (row, page, x0).
     sections_dest: Vec<(usize, u32, f32)>,
+    /// Supplier section headings, the same way.
+    sections_four: Vec<(usize, u32, f32)>,
     avoir: bool,
     franchise: bool,
     devises: BTreeMap<&'static str, usize>,
@@ -995,6 +1046,15 @@ impl Collecte {
                         self.marches.push(c);
                     }
                 }
+                TotalTva if contexte.montant().is_none() => {
+                    // "TVA : FR 12 345678901": a VAT number after a bare "TVA".
+                    if let Some(c) = contexte.valeur(Genre::Tva) {
+                        self.tvas.push(CandidatPartie {
+                            candidat: c,
+                            partie: Inconnue,
+                        });
+                    }
+                }
                 TotalHt | TotalTva | TotalTtc | NetAPayer | Acompte => {
                     if let Some(m) = contexte.montant() {
                         let liste = match entree.cible {
@@ -1019,7 +1079,13 @@ impl Collecte {
                         .map_or(0.0, |m| m.bbox[0]);
                     self.sections_dest.push((idx, rangee.page, x0));
                 }
-                Section(_) => {}
+                Section(_) => {
+                    let x0 = rangee
+                        .mots
+                        .get(libelle.mot_debut)
+                        .map_or(0.0, |m| m.bbox[0]);
+                    self.sections_four.push((idx, rangee.page, x0));
+                }
                 Franchise => self.franchise = true,
                 Ignorer => {}
             }
@@ -1251,6 +1317,25 @@ impl Collecte {
         for (idx, rangee) in doc.rangees.iter().enumerate() {
             for (i, mot) in rangee.mots.iter().enumerate() {
                 let b = mot.texte.as_bytes();
+                let tva = (mot.texte.starts_with("FR")
+                    && !self.tvas.iter().any(|t| t.candidat.rangee == idx))
+                .then(|| plus_longue_valeur(rangee, i, rangee.mots.len(), 3, Genre::Tva))
+                .flatten();
+                if let Some((valeur, fin)) = tva {
+                    // A French VAT number printed without a label (key checked against the SIREN).
+                    self.tvas.push(CandidatPartie {
+                        candidat: Candidat {
+                            valeur,
+                            page: rangee.page,
+                            bbox: rangee.bbox_mots(i, fin).unwrap_or(mot.bbox),
+                            label: "TVA".to_owned(),
+                            priorite: 0,
+                            rangee: idx,
+                        },
+                        partie: Inconnue,
+                    });
+                    continue;
+                }
                 let debut_iban = b.len() >= 4
                     && b.iter().take(2).all(|c| c.is_ascii_uppercase())
                     && b.iter().skip(2).take(2).all(|c| c.is_ascii_digit());
@@ -1307,13 +1392,15 @@ impl Contexte<'_> {
         // Words of the label's cell that come after the label (and before the next label).
         let fin_cellule = cel_fin.min(limite);
         let apres_label = sauter_ponctuation(rangee, self.libelle.mot_fin, fin_cellule);
-        if apres_label < fin_cellule {
+        let a_la_suite = apres_label < fin_cellule;
+        if a_la_suite {
             zones.push(Zone {
                 rangee: self.idx,
                 debut: self.libelle.mot_fin,
                 fin: fin_cellule,
             });
-        } else if fin_cellule == cel_fin {
+        }
+        if fin_cellule == cel_fin {
             // Next cell, unless it starts with another label.
             if let Some((d, f)) = rangee.cellules.get(cellule + 1).copied() {
                 if limite > d {
@@ -1324,8 +1411,10 @@ impl Contexte<'_> {
                     });
                 }
             }
-            if let Some(zone) = self.cellule_a_droite() {
-                zones.push(zone);
+            if !a_la_suite {
+                if let Some(zone) = self.cellule_a_droite() {
+                    zones.push(zone);
+                }
             }
         }
         // The cell below in the label's column (heading row above a value row).
@@ -1582,9 +1671,16 @@ fn sauter_ponctuation(rangee: &Rangee, mut debut: usize, fin: usize) -> usize {
             break;
         };
         let t = mot.texte.as_str();
-        if t.chars()
-            .all(|c| matches!(c, ':' | '=' | '.' | '–' | '|' | '/'))
-        {
+        // Punctuation, and words that only restate the label: "(€)", "EUR", "n°", "#".
+        let sans_ponctuation: String = t
+            .chars()
+            .filter(|c| !matches!(c, ':' | '=' | '.' | '–' | '|' | '/' | '(' | ')'))
+            .collect::<String>()
+            .to_lowercase();
+        if matches!(
+            sans_ponctuation.as_str(),
+            "" | "€" | "eur" | "euros" | "n°" | "nº" | "no" | "#" | "en"
+        ) {
             debut += 1;
         } else {
             break;
@@ -1697,6 +1793,7 @@ impl Collecte {
             lignes,
             mut sirens_fournisseur,
             sections_dest,
+            sections_four,
             avoir,
             franchise,
             devises,
@@ -1719,21 +1816,28 @@ impl Collecte {
         t.fields.iban = poser(&mut t, "iban", iban);
 
         // Parties. A VAT number not in the recipient's section tells the supplier's SIREN too.
-        let dans_section_dest = |c: &Candidat| -> bool {
-            let Some(r) = doc.rangees.get(c.rangee) else {
-                return false;
+        // The party section a value lies in: the nearest heading above it in its column.
+        let section_de = |c: &Candidat| -> Option<Partie> {
+            let r = doc.rangees.get(c.rangee)?;
+            let dans = |(idx, page, x0): &(usize, u32, f32)| -> bool {
+                doc.rangees.get(*idx).is_some_and(|entete| {
+                    *page == c.page
+                        && *idx <= c.rangee
+                        && entete.y() - r.y() < 12.0 * entete.h
+                        && c.bbox[0] >= x0 - 15.0
+                        && c.bbox[0] <= x0 + 250.0
+                })
             };
-            sections_dest.iter().any(|(idx, page, x0)| {
-                let Some(entete) = doc.rangees.get(*idx) else {
-                    return false;
-                };
-                *page == c.page
-                    && *idx <= c.rangee
-                    && entete.y() - r.y() < 12.0 * entete.h
-                    && c.bbox[0] >= x0 - 15.0
-                    && c.bbox[0] <= x0 + 250.0
-            })
+            let dest = sections_dest.iter().filter(|s| dans(s)).map(|s| s.0).max();
+            let four = sections_four.iter().filter(|s| dans(s)).map(|s| s.0).max();
+            match (dest, four) {
+                (Some(d), Some(f)) => Some(if d >= f { Dest } else { Four }),
+                (Some(_), None) => Some(Dest),
+                (None, Some(_)) => Some(Four),
+                (None, None) => None,
+            }
         };
+        let dans_section_dest = |c: &Candidat| section_de(c) == Some(Dest);
         let bas_de_page = |c: &Candidat| -> bool {
             doc.rangees
                 .get(c.rangee)
@@ -1758,7 +1862,8 @@ impl Collecte {
             let partie = match s.partie {
                 Inconnue if s.candidat.valeur == SIRET_ETAT => Dest,
                 Inconnue if sirens_fournisseur.iter().any(|x| x == siren) => Four,
-                Inconnue if dans_section_dest(&s.candidat) => Dest,
+                Inconnue if section_de(&s.candidat) == Some(Dest) => Dest,
+                Inconnue if section_de(&s.candidat) == Some(Four) => Four,
                 Inconnue if bas_de_page(&s.candidat) => Four,
                 autre => autre,
             };

@@ -416,3 +416,97 @@ fn invoice_lines_table_headings_are_not_read_as_totals() {
     assert_eq!(t.fields.total_ht, None);
     assert_eq!(t.fields.total_vat, None);
 }
+
+#[test]
+fn issue_date_after_du_or_le_is_read_but_not_a_period_or_a_due_date() {
+    let t = lire(&[(40.0, 700.0, "Facture n° F-12 du 03/11/2025")]);
+    assert_eq!(t.fields.invoice_number.as_deref(), Some("F-12"));
+    assert_eq!(t.fields.invoice_date.as_deref(), Some("2025-11-03"));
+    let t = lire(&[
+        (40.0, 700.0, "Facture n° F-12"),
+        (40.0, 686.0, "Période du 01/10/2025 au 31/10/2025"),
+        (40.0, 672.0, "Payable le 30/11/2025"),
+        (300.0, 760.0, "Toulouse, le 3 novembre 2025"),
+    ]);
+    assert_eq!(t.fields.invoice_date.as_deref(), Some("2025-11-03"));
+}
+
+#[test]
+fn currency_words_between_label_and_value_are_skipped() {
+    let t = lire(&[
+        (350.0, 300.0, "Total HT (€) : 100,00"),
+        (350.0, 286.0, "Total TVA (€) : 20,00"),
+        (350.0, 272.0, "Total TTC (€) : 120,00"),
+    ]);
+    assert_eq!(t.fields.total_ht.as_deref(), Some("100.00"));
+    assert_eq!(t.fields.total_ttc.as_deref(), Some("120.00"));
+}
+
+#[test]
+fn siret_under_a_supplier_heading_is_the_suppliers_and_an_unlabelled_vat_number_is_found() {
+    let t = lire(&[
+        (40.0, 760.0, "Fournisseur"),
+        (300.0, 760.0, "Client"),
+        (40.0, 746.0, "SIRET 552 100 554 00013"),
+        (300.0, 746.0, "SIRET 732 829 320 00017"),
+        (40.0, 40.0, "Société Exemple SAS - FR 96 552100554"),
+    ]);
+    assert_eq!(t.fields.supplier_siret.as_deref(), Some("55210055400013"));
+    assert_eq!(t.fields.recipient_siret.as_deref(), Some("73282932000017"));
+    assert_eq!(t.fields.supplier_vat.as_deref(), Some("FR96552100554"));
+}
+
+#[test]
+fn invoice_lines_give_the_bases_of_several_rates_printed_without_them() {
+    let t = lire(&[
+        (40.0, 500.0, "Désignation"),
+        (250.0, 500.0, "Qté"),
+        (320.0, 500.0, "PU HT"),
+        (400.0, 500.0, "TVA"),
+        (480.0, 500.0, "Montant HT"),
+        (40.0, 486.0, "Écran 24 pouces"),
+        (250.0, 486.0, "12"),
+        (320.0, 486.0, "212,36"),
+        (400.0, 486.0, "20 %"),
+        (480.0, 486.0, "2548,32"),
+        (40.0, 472.0, "Peinture murale"),
+        (250.0, 472.0, "2,5"),
+        (320.0, 472.0, "19,35"),
+        (400.0, 472.0, "5,5 %"),
+        (480.0, 472.0, "48,38"),
+        (350.0, 300.0, "Total HT :"),
+        (480.0, 300.0, "2596,70"),
+        (350.0, 286.0, "TVA 20 % :"),
+        (480.0, 286.0, "509,66"),
+        (350.0, 272.0, "TVA 5,5 % :"),
+        (480.0, 272.0, "2,66"),
+        (350.0, 258.0, "Total TTC :"),
+        (480.0, 258.0, "3109,02"),
+    ]);
+    assert_eq!(t.fields.total_vat.as_deref(), Some("512.32"));
+    let mut vb: Vec<(String, String, String)> = t
+        .fields
+        .vat_breakdown
+        .iter()
+        .flatten()
+        .map(|e| (e.rate.clone(), e.base.clone(), e.amount.clone()))
+        .collect();
+    vb.sort();
+    assert_eq!(
+        vb,
+        vec![
+            ("20.00".into(), "2548.32".into(), "509.66".into()),
+            ("5.50".into(), "48.38".into(), "2.66".into()),
+        ]
+    );
+    let lignes = t.fields.lines.unwrap_or_default();
+    assert_eq!(lignes.len(), 2);
+    assert_eq!(
+        lignes.get(1).map(|l| (
+            l.description.as_deref(),
+            l.quantity.as_deref(),
+            l.unit_price.as_deref()
+        )),
+        Some((Some("Peinture murale"), Some("2.5"), Some("19.35")))
+    );
+}
