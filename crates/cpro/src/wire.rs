@@ -34,7 +34,7 @@ fn write_montant<S: Serializer>(montant: &Decimal, serializer: S) -> Result<S::O
     raw.serialize(serializer)
 }
 
-/// `#[serde(with = "montant_opt")]` for an optional `Decimal`; `null` reads as `None`.
+/// `#[serde(with = "montant_opt")]` for an optional `Decimal`; `null` and `""` read as `None`.
 pub(crate) mod montant_opt {
     use super::*;
 
@@ -50,7 +50,8 @@ pub(crate) mod montant_opt {
     ) -> Result<Option<Decimal>, D::Error> {
         let raw = Option::<Box<RawValue>>::deserialize(d)?;
         match raw {
-            Some(raw) if raw.get() != "null" => parse_montant(raw.get())
+            // `null` and `""` both mean "no amount": Java services send either for an empty field.
+            Some(raw) if raw.get() != "null" && raw.get() != "\"\"" => parse_montant(raw.get())
                 .map(Some)
                 .map_err(de::Error::custom),
             _ => Ok(None),

@@ -36,6 +36,15 @@ fn amounts_keep_their_scale_when_written() {
 }
 
 #[test]
+fn null_or_empty_amount_reads_as_none() {
+    for json in ["null", r#""""#] {
+        let total: MontantTotal = serde_json::from_str(&format!(r#"{{"montantAPayer":{json}}}"#))
+            .unwrap_or_else(|e| panic!("{json}: {e}"));
+        assert_eq!(total.montant_a_payer, None, "{json}");
+    }
+}
+
+#[test]
 fn amount_that_is_not_a_number_is_refused() {
     let lu = serde_json::from_str::<MontantTotal>(r#"{"montantAPayer":"douze"}"#);
     assert!(lu.is_err());
