@@ -1553,30 +1553,45 @@ impl Contexte<'_> {
     fn valeur_coupee(&self) -> Option<Candidat> {
         let rangee = self.rangee()?;
         let fin_label = rangee.mots.get(self.libelle.mot_fin.checked_sub(1)?)?.bbox[2];
-        let voisine = |k: usize| -> Option<(String, BBox)> {
-            let r = self.doc.rangees.get(k)?;
+        // The first cell right of the label on each of the rows around it, top to bottom.
+        let mut morceaux: Vec<(String, BBox)> = Vec::new();
+        for k in self.idx.saturating_sub(1)..=self.idx + 1 {
+            let Some(r) = self.doc.rangees.get(k) else {
+                continue;
+            };
             if r.page != rangee.page || (r.y() - rangee.y()).abs() > 1.8 * rangee.h {
-                return None;
+                continue;
             }
-            let (d, f) = r.cellules.iter().find(|(d, f)| {
-                r.bbox_mots(*d, *f)
-                    .is_some_and(|b| b[0] >= fin_label - 2.0 && b[0] < fin_label + 120.0)
-            })?;
-            let texte: String = r
-                .mots
-                .get(*d..*f)?
-                .iter()
-                .map(|m| m.texte.as_str())
-                .collect();
-            Some((texte, r.bbox_mots(*d, *f)?))
-        };
-        let (haut, b1) = voisine(self.idx.checked_sub(1)?)?;
-        let (bas, b2) = voisine(self.idx + 1)?;
-        let valeur = valeurs::siret(&format!("{haut}{bas}"))?;
+            let cellule = r.cellules.iter().find_map(|(d, f)| {
+                let d = if k == self.idx {
+                    (*d).max(self.libelle.mot_fin)
+                } else {
+                    *d
+                };
+                let b = r.bbox_mots(d, *f)?;
+                (d < *f && b[0] >= fin_label - 2.0 && b[0] < fin_label + 120.0)
+                    .then_some((d, *f, b))
+            });
+            if let Some((d, f, b)) = cellule {
+                let texte: String = r
+                    .mots
+                    .get(d..f)?
+                    .iter()
+                    .map(|m| m.texte.as_str())
+                    .filter(|t| !t.chars().all(|c| c == ':'))
+                    .collect();
+                morceaux.push((texte, b));
+            }
+        }
+        if morceaux.len() < 2 {
+            return None;
+        }
+        let texte: String = morceaux.iter().map(|(t, _)| t.as_str()).collect();
+        let valeur = valeurs::siret(&texte)?;
         Some(Candidat {
             valeur,
             page: rangee.page,
-            bbox: union([b1, b2].into_iter())?,
+            bbox: union(morceaux.iter().map(|(_, b)| *b))?,
             label: self.label.clone(),
             priorite: self.priorite,
             rangee: self.idx,
