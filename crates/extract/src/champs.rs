@@ -614,6 +614,17 @@ const LEXIQUE: &[Entree] = &[
     e("service", CodeService, true, 1),
     // Engagement / order (BT-13).
     e("no d'engagement", Engagement, false, 3),
+    e("commande", Engagement, true, 1),
+    e("bc no", Engagement, false, 3),
+    e("no bc", Engagement, false, 3),
+    e("no de bc", Engagement, false, 3),
+    e("reference engagement", Engagement, false, 3),
+    e("ref engagement", Engagement, false, 3),
+    e("eng juridique", Engagement, false, 3),
+    e("votre bon de commande", Engagement, false, 3),
+    e("votre no de commande", Engagement, false, 3),
+    e("your order", Engagement, false, 2),
+    e("your order no", Engagement, false, 3),
     e("no engagement", Engagement, false, 3),
     e("engagement no", Engagement, false, 3),
     e("no d'engagement juridique", Engagement, false, 3),
@@ -669,6 +680,9 @@ const LEXIQUE: &[Entree] = &[
     e("total ht", TotalHt, false, 3),
     e("montant ht", TotalHt, false, 2),
     e("total hors taxes", TotalHt, false, 3),
+    e("total hors taxe", TotalHt, false, 3),
+    e("montant hors taxe", TotalHt, false, 3),
+    e("total net hors taxes", TotalHt, false, 3),
     e("montant hors taxes", TotalHt, false, 3),
     e("total hors tva", TotalHt, false, 3),
     e("montant total ht", TotalHt, false, 3),
@@ -687,6 +701,8 @@ const LEXIQUE: &[Entree] = &[
     e("montant tva", TotalTva, false, 2),
     e("montant de la tva", TotalTva, false, 2),
     e("montant total tva", TotalTva, false, 3),
+    e("dont tva", TotalTva, false, 2),
+    e("total taxes", TotalTva, false, 2),
     e("total de la tva", TotalTva, false, 3),
     e("tva", TotalTva, true, 1),
     e("total vat", TotalTva, false, 3),
@@ -707,6 +723,12 @@ const LEXIQUE: &[Entree] = &[
     e("grand total", TotalTtc, false, 2),
     e("invoice total", TotalTtc, false, 2),
     e("net a payer", NetAPayer, false, 3),
+    e("net a regler", NetAPayer, false, 3),
+    e("total a regler", NetAPayer, false, 3),
+    e("montant a regler", NetAPayer, false, 3),
+    e("reste du", NetAPayer, false, 2),
+    e("solde", NetAPayer, true, 1),
+    e("balance", NetAPayer, true, 1),
     e("montant a payer", NetAPayer, false, 3),
     e("reste a payer", NetAPayer, false, 3),
     e("total a payer", NetAPayer, false, 3),
@@ -983,6 +1005,8 @@ impl Collecte {
                 suivant,
                 label: texte_label,
                 priorite: entree.priorite,
+                dessous_permis: !(entree.debut_cellule
+                    && matches!(entree.cible, NumeroFacture { .. })),
             };
             match entree.cible {
                 NumeroFacture { avoir } => {
@@ -1368,6 +1392,9 @@ struct Contexte<'a> {
     suivant: Option<usize>,
     label: String,
     priorite: i32,
+    /// Whether the value may be read on the row below (not for bare titles such as « FACTURE »,
+    /// whose next row is the supplier's address).
+    dessous_permis: bool,
 }
 
 impl Contexte<'_> {
@@ -1418,6 +1445,9 @@ impl Contexte<'_> {
             }
         }
         // The cell below in the label's column (heading row above a value row).
+        if !self.dessous_permis {
+            return zones;
+        }
         let Some(label_box) =
             rangee.bbox_mots(cel_debut.min(self.libelle.mot_debut), self.libelle.mot_fin)
         else {
@@ -1705,15 +1735,21 @@ fn sauter_ponctuation(rangee: &Rangee, mut debut: usize, fin: usize) -> usize {
 }
 
 fn lire_taux(rangee: &Rangee, debut: usize, fin: usize) -> Option<(Decimal, usize)> {
+    // "20%", "20 %", "(20 %)", "20,00 % :".
+    let nettoyer = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !matches!(c, '(' | ')' | ':'))
+            .collect()
+    };
     let mot = rangee.mots.get(debut)?;
-    let t = mot.texte.trim_end_matches(':');
-    if let Some(taux) = valeurs::taux(t) {
+    let t = nettoyer(&mot.texte);
+    if let Some(taux) = valeurs::taux(&t) {
         return Some((taux, debut + 1));
     }
     if debut + 1 < fin {
         let suivant = rangee.mots.get(debut + 1)?;
-        if suivant.texte.trim_end_matches(':') == "%" {
-            return Some((valeurs::taux_nu(t)?, debut + 2));
+        if nettoyer(&suivant.texte) == "%" {
+            return Some((valeurs::taux_nu(&t)?, debut + 2));
         }
     }
     None

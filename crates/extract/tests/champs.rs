@@ -510,3 +510,28 @@ fn invoice_lines_give_the_bases_of_several_rates_printed_without_them() {
         Some((Some("Peinture murale"), Some("2.5"), Some("19.35")))
     );
 }
+
+#[test]
+fn a_bare_title_does_not_take_the_address_below_as_invoice_number() {
+    let t = lire(&[(40.0, 780.0, "FACTURE"), (40.0, 766.0, "12 rue des Lois")]);
+    assert_eq!(t.fields.invoice_number, None);
+}
+
+#[test]
+fn rate_in_parentheses_after_a_vat_label_is_read() {
+    let t = lire(&[
+        (350.0, 300.0, "Total HT"),
+        (480.0, 300.0, "200,00"),
+        (350.0, 286.0, "TVA (5,5 %) : 11,00"),
+        (350.0, 272.0, "Total TTC"),
+        (480.0, 272.0, "211,00"),
+    ]);
+    let vb: Vec<(String, String, String)> = t
+        .fields
+        .vat_breakdown
+        .iter()
+        .flatten()
+        .map(|e| (e.rate.clone(), e.base.clone(), e.amount.clone()))
+        .collect();
+    assert_eq!(vb, vec![("5.50".into(), "200.00".into(), "11.00".into())]);
+}
