@@ -158,9 +158,40 @@ where
 /// Answers mix `2022-01-07T10:11:47`, `2016-10-25 17:42` and dates alone (api-reference §3);
 /// keeping the text means an unexpected format never makes a whole answer unreadable.
 /// Use [`DateHeure::to_naive`] to interpret it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// A JSON number (epoch milliseconds, Jackson's default for Java dates) is also accepted and kept
+/// as its decimal text, so that such an answer stays readable; it is written back as a string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
 pub struct DateHeure(pub String);
+
+impl<'de> Deserialize<'de> for DateHeure {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateHeureVisitor;
+
+        impl Visitor<'_> for DateHeureVisitor {
+            type Value = DateHeure;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date-time string or epoch milliseconds")
+            }
+
+            fn visit_str<E: de::Error>(self, texte: &str) -> Result<DateHeure, E> {
+                Ok(DateHeure(texte.to_owned()))
+            }
+
+            fn visit_i64<E: de::Error>(self, millis: i64) -> Result<DateHeure, E> {
+                Ok(DateHeure(millis.to_string()))
+            }
+
+            fn visit_u64<E: de::Error>(self, millis: u64) -> Result<DateHeure, E> {
+                Ok(DateHeure(millis.to_string()))
+            }
+        }
+
+        deserializer.deserialize_any(DateHeureVisitor)
+    }
+}
 
 /// Occurs when a [`DateHeure`] is in none of the formats Chorus Pro is known to use.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -180,9 +211,19 @@ impl DateHeure {
     ];
 
     /// Reads the date-time (any time-zone suffix such as `Z` or `+02:00` is ignored: Chorus Pro
-    /// works in French local time).
+    /// works in French local time). Epoch milliseconds are converted as UTC.
     pub fn to_naive(&self) -> Result<chrono::NaiveDateTime, DateHeureError> {
         let texte = self.0.trim();
+        if !texte.is_empty() && texte.bytes().all(|b| b.is_ascii_digit()) {
+            return texte
+                .parse::<i64>()
+                .ok()
+                .and_then(chrono::DateTime::from_timestamp_millis)
+                .map(|utc| utc.naive_utc())
+                .ok_or_else(|| DateHeureError {
+                    texte: self.0.clone(),
+                });
+        }
         // Keep `YYYY-MM-DDTHH:MM:SS` and its fraction; drop whatever follows (a zone).
         let sans_zone = match texte.get(19..) {
             Some(reste) if !reste.is_empty() => {

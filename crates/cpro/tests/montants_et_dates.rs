@@ -87,6 +87,19 @@ fn date_heure_is_kept_verbatim_and_parsed_on_demand() {
 }
 
 #[test]
+fn date_heure_in_epoch_milliseconds_is_read() {
+    let date_heure: DateHeure =
+        serde_json::from_str("1775210400000").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(date_heure.0, "1775210400000");
+    let lu = date_heure.to_naive().map(|d| d.to_string());
+    assert_eq!(lu.as_deref(), Ok("2026-04-03 10:00:00"));
+    assert_eq!(
+        serde_json::to_string(&date_heure).unwrap_or_default(),
+        r#""1775210400000""#
+    );
+}
+
+#[test]
 fn every_known_status_roundtrips_through_its_code() {
     assert_eq!(StatutFacture::CONNUS.len(), 56);
     for statut in StatutFacture::CONNUS {
