@@ -59,7 +59,7 @@ pub(crate) mod montant_opt {
     }
 }
 
-/// Parses a Chorus Pro date: `YYYY-MM-DD`, possibly followed by a time (`T…` or ` …`).
+/// Parses a Chorus Pro date: `YYYY-MM-DD`, possibly followed by a time or a zone.
 ///
 /// Every working client sends `YYYY-MM-DD` although the swagger says `date-time`, and answers
 /// carry `2026-04-03` or `2022-01-07T10:11:47` (api-reference §3, conventions).
@@ -68,7 +68,8 @@ fn parse_date(texte: &str) -> Result<NaiveDate, String> {
         Some((idx, _)) => texte.split_at(idx),
         None => (texte, ""),
     };
-    if !(reste.is_empty() || reste.starts_with('T') || reste.starts_with(' ')) {
+    // A time or a zone may follow (`T10:11:47`, ` 17:42`, `+02:00`, `Z`); the day is what counts.
+    if !(reste.is_empty() || reste.starts_with(['T', ' ', 'Z', '+', '-'])) {
         return Err(format!("date invalide {texte:?}"));
     }
     NaiveDate::parse_from_str(jour, "%Y-%m-%d").map_err(|e| format!("date invalide {texte:?}: {e}"))

@@ -63,6 +63,9 @@ fn dates_are_read_with_or_without_a_time() {
     check_date(r#""2026-04-03""#, jour);
     check_date(r#""2026-04-03T10:11:47""#, jour);
     check_date(r#""2026-04-03 17:42""#, jour);
+    check_date(r#""2026-04-03+02:00""#, jour);
+    check_date(r#""2026-04-03Z""#, jour);
+    check_date(r#""""#, None);
     check_date("null", None);
     check_date(r#""03/04/2026""#, None);
     check_date(r#""2026-04-03x""#, None);
