@@ -52,6 +52,12 @@ pub trait Reponse {
     fn est_succes(&self) -> bool {
         self.code_retour() == 0
     }
+
+    /// True when a search found nothing (`codeRetour` 20000 or 20007): show an empty list, not an
+    /// error (api-reference §6.3).
+    fn est_recherche_vide(&self) -> bool {
+        crate::limites::codes_retour::est_recherche_vide(self.code_retour())
+    }
 }
 
 impl Reponse for Retour {

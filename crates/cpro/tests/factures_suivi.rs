@@ -133,6 +133,7 @@ fn empty_search_answer_with_code_20000_and_null_list_is_read() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(reponse.code_retour(), 20000);
+    assert!(reponse.est_recherche_vide() && !reponse.est_succes());
     assert!(reponse.liste_factures.is_empty());
 }
 
@@ -297,4 +298,21 @@ fn telecharger_groupe_roundtrips() {
     assert_eq!(requete.liste_facture.len(), 1);
     let reponse: TelechargerGroupeResponse = roundtrip(exemple!("telecharger_groupe_response"));
     assert!(reponse.fichier_resultat.is_some());
+}
+
+#[test]
+fn keys_added_by_a_newer_api_are_ignored_when_reading() {
+    // go-choruspro sends `motifRejet` and `cpltInfos`, absent from the swagger (api-reference §3.9).
+    let requete: TraiterRejetRequest = serde_json::from_str(
+        r#"{"listeDemandePaiement":[{"idDemandePaiement":42,"motifRejet":"x","cpltInfos":"y"}],"nouveau":true}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        requete.liste_demande_paiement[0].id_demande_paiement,
+        Some(42)
+    );
+    assert_eq!(
+        serde_json::to_string(&requete).unwrap_or_default(),
+        r#"{"listeDemandePaiement":[{"idDemandePaiement":42}]}"#
+    );
 }
