@@ -86,12 +86,12 @@ pub(crate) fn lire_pages_de(fichier: &Fichier<'_>, max_pages: usize) -> Document
     let mut interprete = interprete::Interprete::new(fichier);
     let mut pages = Vec::with_capacity(brutes.len());
     for (i, brute) in brutes.iter().enumerate() {
-        let glyphes = interprete.page(&brute.dict, &brute.ressources);
-        let [x0, y0, x1, y1] = brute.boite;
+        let bruts = interprete.page(&brute.dict, &brute.ressources);
+        let (glyphes, largeur, hauteur) = interprete::redresser(bruts, brute.boite);
         pages.push(Page {
             numero: i as u32 + 1,
-            largeur: x1 - x0,
-            hauteur: y1 - y0,
+            largeur,
+            hauteur,
             lignes: mise_en_page::lignes(glyphes),
         });
     }

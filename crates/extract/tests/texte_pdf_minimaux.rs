@@ -233,3 +233,21 @@ fn a_form_drawing_itself_stops_at_the_depth_limit() {
     let doc = lire_pages(&octets, 3).expect("opens");
     assert_eq!(lignes(&octets).len(), 1, "{doc:?}");
 }
+
+#[test]
+fn text_drawn_rotated_on_a_portrait_page_reads_as_landscape() {
+    // `0 1 -1 0` turns the baseline up the page (as landscape invoices on portrait pages do); the top of
+    // the glyphs then points to smaller x, so the line at x 315 is below the one at x 300.
+    let octets = une_page(
+        "BT /F1 10 Tf 0 1 -1 0 300 100 Tm (Montant) Tj 0 1 -1 0 315 100 Tm (Total HT 10,00) Tj ET",
+        HELVETICA,
+        HELVETICA,
+        &[],
+        "",
+    );
+    let doc = lire_pages(&octets, 3).expect("opens");
+    assert_eq!((doc.pages[0].largeur, doc.pages[0].hauteur), (842.0, 595.0));
+    assert_eq!(lignes(&octets), ["Montant", "Total HT 10,00"]);
+    let mot = &doc.pages[0].lignes[0].mots[0];
+    assert!(proche(mot.bbox[0], 100.0), "{:?}", mot.bbox);
+}

@@ -86,6 +86,70 @@ pub(crate) struct Glyphe {
     pub espace: bool,
 }
 
+/// A glyph as drawn, before the page is turned so that its text reads left to right.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct GlypheBrut {
+    texte: String,
+    /// Origin on the baseline.
+    origine: (f32, f32),
+    /// End of the advance on the baseline.
+    fin: (f32, f32),
+    taille: f32,
+    espace: bool,
+    /// Direction of the baseline in quarter turns counter-clockwise (0: left to right).
+    sens: u8,
+}
+
+/// Keeps the glyphs of the page's dominant text direction and turns them so that they read left to
+/// right: a landscape page drawn rotated (or shown with `/Rotate`) reads like a portrait one. Boxes are
+/// then in the displayed orientation; returns the glyphs and the turned page's width and height.
+pub(crate) fn redresser(bruts: Vec<GlypheBrut>, boite: [f32; 4]) -> (Vec<Glyphe>, f32, f32) {
+    let mut comptes = [0usize; 4];
+    for g in bruts.iter() {
+        if let Some(c) = comptes.get_mut(usize::from(g.sens)) {
+            *c += 1;
+        }
+    }
+    // Ties go to the usual direction.
+    let mut sens = 0u8;
+    for (k, &c) in comptes.iter().enumerate() {
+        if c > comptes.get(usize::from(sens)).copied().unwrap_or(0) {
+            sens = k as u8;
+        }
+    }
+    let [bx0, by0, bx1, by1] = boite;
+    let tourner = |(x, y): (f32, f32)| -> (f32, f32) {
+        match sens {
+            1 => (y - by0, bx1 - x),
+            2 => (bx1 - x, by1 - y),
+            3 => (by1 - y, x - bx0),
+            _ => (x, y),
+        }
+    };
+    let (largeur, hauteur) = if sens % 2 == 1 {
+        (by1 - by0, bx1 - bx0)
+    } else {
+        (bx1 - bx0, by1 - by0)
+    };
+    let glyphes = bruts
+        .into_iter()
+        .filter(|g| g.sens == sens)
+        .map(|g| {
+            let (x0, y) = tourner(g.origine);
+            let (x1, _) = tourner(g.fin);
+            Glyphe {
+                texte: g.texte,
+                x0,
+                x1: x1.max(x0),
+                y,
+                taille: g.taille,
+                espace: g.espace,
+            }
+        })
+        .collect();
+    (glyphes, largeur, hauteur)
+}
+
 #[derive(Debug, Clone)]
 struct EtatTexte {
     tc: f32,
@@ -132,7 +196,7 @@ impl<'f, 'a> Interprete<'f, 'a> {
     }
 
     /// Glyphs of a page, in drawing order.
-    pub(crate) fn page(&mut self, dict: &Dictionary, ressources: &Dictionary) -> Vec<Glyphe> {
+    pub(crate) fn page(&mut self, dict: &Dictionary, ressources: &Dictionary) -> Vec<GlypheBrut> {
         self.operations = 0;
         self.contenu = 0;
         let mut donnees = Vec::new();
@@ -185,7 +249,7 @@ impl<'f, 'a> Interprete<'f, 'a> {
         ressources: &Dictionary,
         etat_initial: Etat,
         profondeur: usize,
-        glyphes: &mut Vec<Glyphe>,
+        glyphes: &mut Vec<GlypheBrut>,
     ) {
         let mut etat = etat_initial;
         let mut pile: Vec<Etat> = Vec::new();
@@ -371,7 +435,7 @@ impl<'f, 'a> Interprete<'f, 'a> {
         cle: &PlainRefOuNom,
         etat: &Etat,
         tm: &mut Matrice,
-        glyphes: &mut Vec<Glyphe>,
+        glyphes: &mut Vec<GlypheBrut>,
     ) {
         let t = &etat.texte;
         let codes = match self.polices.get(cle) {
@@ -392,24 +456,40 @@ impl<'f, 'a> Interprete<'f, 'a> {
                 tx += t.tw;
             }
             *tm = Matrice::translation(tx * t.th, 0.0).fois(tm);
-            // Only horizontal text, left to right, is laid out (rotated stamps and vertical labels are not
-            // part of an invoice's fields); a glyph going right-to-left or up/down is dropped.
-            let dx = x1 - x0;
-            let dy = y1 - y0;
-            let horizontal = dx >= 0.0 && dy.abs() <= 0.2 * dx.abs().max(1e-3) && hy > 0.0;
-            if !horizontal || !taille.is_finite() || taille <= 0.0 {
+            // Direction of the baseline, in quarter turns; text whose glyphs are not upright on their
+            // baseline (mirrored, skewed stamps) or slanted more than ~11° is left out.
+            let (dx, dy) = (x1 - x0, y1 - y0);
+            let sens = if dx.abs() >= dy.abs() {
+                if dx >= 0.0 {
+                    0
+                } else {
+                    2
+                }
+            } else if dy > 0.0 {
+                1
+            } else {
+                3
+            };
+            let (long, travers, haut) = match sens {
+                0 => (dx, dy, hy),
+                1 => (dy, -dx, -hx),
+                2 => (-dx, -dy, -hy),
+                _ => (-dy, dx, hx),
+            };
+            let droit = travers.abs() <= 0.2 * long.abs().max(1e-3) && haut > 0.0;
+            if !droit || !taille.is_finite() || taille <= 0.0 {
                 continue;
             }
             if glyphes.len() >= GLYPHES_MAX {
                 return;
             }
-            glyphes.push(Glyphe {
+            glyphes.push(GlypheBrut {
                 texte: code.texte,
-                x0,
-                x1,
-                y: y0,
+                origine: (x0, y0),
+                fin: (x1, y1),
                 taille,
                 espace,
+                sens,
             });
         }
     }
@@ -418,6 +498,34 @@ impl<'f, 'a> Interprete<'f, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn brut(texte: &str, origine: (f32, f32), fin: (f32, f32), sens: u8) -> GlypheBrut {
+        GlypheBrut {
+            texte: texte.into(),
+            origine,
+            fin,
+            taille: 10.0,
+            espace: false,
+            sens,
+        }
+    }
+
+    #[test]
+    fn the_dominant_direction_is_turned_to_read_left_to_right() {
+        // Text going up the page (a landscape page drawn on a portrait MediaBox), plus a stray glyph.
+        let bruts = vec![
+            brut("a", (100.0, 50.0), (100.0, 55.0), 1),
+            brut("b", (100.0, 55.0), (100.0, 60.0), 1),
+            brut("x", (10.0, 10.0), (15.0, 10.0), 0),
+        ];
+        let (g, largeur, hauteur) = redresser(bruts, [0.0, 0.0, 595.0, 842.0]);
+        assert_eq!((largeur, hauteur), (842.0, 595.0));
+        assert_eq!(
+            g.iter().map(|g| g.texte.as_str()).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        assert_eq!((g[0].x0, g[0].x1, g[0].y), (50.0, 55.0, 495.0));
+    }
 
     #[test]
     fn matrix_product_applies_left_then_right() {
