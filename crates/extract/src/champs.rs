@@ -240,7 +240,13 @@ fn couper_libelle_colle(texte: &str, bbox: BBox) -> Vec<MotN> {
         if matches!(c, '°' | 'º') && suivant.is_alphanumeric() {
             return Some(i + 1);
         }
-        if c.is_lowercase() && suivant.is_ascii_digit() {
+        // "commande1144860923", "commandeEJ438041" (an upper-case value with digits).
+        let valeur_collee = suivant.is_ascii_digit()
+            || (suivant.is_uppercase()
+                && caracteres
+                    .get(i + 1..)
+                    .is_some_and(|r| r.iter().any(|x| x.is_ascii_digit())));
+        if c.is_lowercase() && valeur_collee {
             let prefixe: String = caracteres.get(..=i)?.iter().collect();
             let jetons = normaliser_mot(&prefixe);
             let dernier = jetons.last()?;
@@ -1475,11 +1481,33 @@ impl Contexte<'_> {
             {
                 break;
             }
-            let chevauche = dessous.cellules.iter().find(|(d, f)| {
-                dessous
-                    .bbox_mots(*d, *f)
-                    .is_some_and(|b| b[0] < label_box[2] && b[2] > label_box[0])
-            });
+            // The label's column spans from the end of the cell on its left to the start of the
+            // cell on its right: a value right-aligned under a left-aligned label may not overlap it.
+            let gauche = cellule
+                .checked_sub(1)
+                .and_then(|c| rangee.cellules.get(c))
+                .and_then(|(d, f)| rangee.bbox_mots(*d, *f))
+                .map_or(f32::MIN, |b| b[2]);
+            let droite = rangee
+                .cellules
+                .get(cellule + 1)
+                .and_then(|(d, f)| rangee.bbox_mots(*d, *f))
+                .map_or(f32::MAX, |b| b[0]);
+            let chevauche = dessous
+                .cellules
+                .iter()
+                .find(|(d, f)| {
+                    dessous
+                        .bbox_mots(*d, *f)
+                        .is_some_and(|b| b[0] < label_box[2] && b[2] > label_box[0])
+                })
+                .or_else(|| {
+                    dessous.cellules.iter().find(|(d, f)| {
+                        dessous
+                            .bbox_mots(*d, *f)
+                            .is_some_and(|b| b[0] > gauche.max(label_box[0]) && b[2] < droite)
+                    })
+                });
             if let Some((d, f)) = chevauche.copied() {
                 let libelles = &dessous.libelles;
                 let commence_par_libelle = libelles.iter().any(|l| l.mot_debut == d)

@@ -535,3 +535,33 @@ fn rate_in_parentheses_after_a_vat_label_is_read() {
         .collect();
     assert_eq!(vb, vec![("5.50".into(), "200.00".into(), "11.00".into())]);
 }
+
+#[test]
+fn value_right_aligned_under_its_heading_is_read() {
+    let t = lire(&[
+        (40.0, 300.0, "Total HT"),
+        (200.0, 300.0, "Total TVA"),
+        (350.0, 300.0, "Total TTC"),
+        (100.0, 280.0, "100,00"),
+        (260.0, 280.0, "20,00"),
+        (410.0, 280.0, "120,00"),
+    ]);
+    assert_eq!(t.fields.total_ht.as_deref(), Some("100.00"));
+    assert_eq!(t.fields.total_vat.as_deref(), Some("20.00"));
+    assert_eq!(t.fields.total_ttc.as_deref(), Some("120.00"));
+}
+
+#[test]
+fn label_glued_to_its_value_is_cut() {
+    let t = lire(&[
+        (40.0, 700.0, "Date21 septembre 2025"),
+        (40.0, 686.0, "Votre commandeEJ438041"),
+        (40.0, 672.0, "Avoir n°AVR006771"),
+        (40.0, 658.0, "SIRET destinataire:21282896622817"),
+    ]);
+    assert_eq!(t.fields.invoice_date.as_deref(), Some("2025-09-21"));
+    assert_eq!(t.fields.engagement_number.as_deref(), Some("EJ438041"));
+    assert_eq!(t.fields.invoice_number.as_deref(), Some("AVR006771"));
+    assert_eq!(t.fields.invoice_type.as_deref(), Some("AVOIR"));
+    assert_eq!(t.fields.recipient_siret.as_deref(), Some("21282896622817"));
+}
