@@ -73,21 +73,22 @@ async fn wrong_password_and_unknown_email_answer_401_with_the_same_body() {
 }
 
 #[tokio::test]
-async fn session_answers_the_user_with_the_cookie_and_401_without() {
+async fn session_answers_the_user_with_the_cookie_and_null_without() {
     let router = routeur().await;
     let cookie = connecter(&router, DEMO_EMAIL).await;
     let avec = envoyer(&router, get("/portail/v1/session", Some(&cookie))).await;
     assert_eq!(avec.status, StatusCode::OK);
     assert_eq!(avec.json()["utilisateur"]["email"], DEMO_EMAIL);
     let sans = envoyer(&router, get("/portail/v1/session", None)).await;
-    assert_eq!(sans.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(sans.code_retour(), Some(401));
+    assert_eq!(sans.status, StatusCode::OK);
+    assert!(sans.json()["utilisateur"].is_null());
     let forge = envoyer(
         &router,
         get("/portail/v1/session", Some("passerelle_session=forged")),
     )
     .await;
-    assert_eq!(forge.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(forge.status, StatusCode::OK);
+    assert!(forge.json()["utilisateur"].is_null());
 }
 
 #[tokio::test]
@@ -105,7 +106,8 @@ async fn deconnexion_answers_204_clears_the_cookie_and_ends_the_session() {
         .unwrap_or_default()
         .contains("Max-Age=0"));
     let apres = envoyer(&router, get("/portail/v1/session", Some(&cookie))).await;
-    assert_eq!(apres.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(apres.status, StatusCode::OK);
+    assert!(apres.json()["utilisateur"].is_null());
 }
 
 #[tokio::test]

@@ -93,9 +93,27 @@ pub async fn connexion(
         .into_response())
 }
 
-/// `GET /portail/v1/session`.
-pub async fn courante(Utilisateur(utilisateur): Utilisateur) -> CproJson<SessionResponse> {
-    CproJson(SessionResponse::from(utilisateur))
+/// Answer of `GET session`: `utilisateur` is `null` when nobody is signed in.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SessionCouranteResponse {
+    /// The connected user, if any.
+    pub utilisateur: Option<UtilisateurPublic>,
+}
+
+/// `GET /portail/v1/session`: 200 with the user, or with `null` when nobody is signed in.
+///
+/// Being anonymous is the normal state of a first visit, not an error: answering 401 here would make
+/// every browser log a console error on the connexion screen.
+pub async fn courante(
+    State(state): State<AppState>,
+    mut parts: axum::http::request::Parts,
+) -> CproJson<SessionCouranteResponse> {
+    use axum::extract::FromRequestParts as _;
+    let utilisateur = Utilisateur::from_request_parts(&mut parts, &state)
+        .await
+        .ok()
+        .map(|Utilisateur(row)| SessionResponse::from(row).utilisateur);
+    CproJson(SessionCouranteResponse { utilisateur })
 }
 
 /// `POST /portail/v1/session/deconnexion`: ends the session (if any) and clears the cookie.

@@ -1,0 +1,217 @@
+//! The application: providers, then the shell (header, espaces, footer) around the route table.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+use thaw::{ConfigProvider, MessageBar, MessageBarIntent, Theme};
+
+use crate::api;
+use crate::components::panne::ErreurAffichee;
+use crate::i18n::{I18n, Locale};
+use crate::pages::{
+    accueil::Accueil, connexion::Connexion, espaces::ActivitesGestionnaire,
+    espaces::FacturesEmises, espaces::MonCompte, espaces::Sollicitations, introuvable::Introuvable,
+};
+use crate::state::config::RuntimeConfig;
+use crate::state::session::{EtatSession, Session};
+
+/// Key of the user's language choice in local storage.
+const CLE_LANGUE: &str = "passerelle.langue";
+
+/// The runtime settings, in context once `config.json` has been read.
+#[derive(Clone, Copy)]
+pub struct Reglages(pub RwSignal<RuntimeConfig>);
+
+impl Reglages {
+    /// Reads the context.
+    pub fn expect_context() -> Reglages {
+        expect_context()
+    }
+
+    /// The backend base URL (not reactive: read it when calling).
+    pub fn api_base(&self) -> String {
+        self.0
+            .with_untracked(|c| c.api_base_url.trim_end_matches('/').to_string())
+    }
+}
+
+/// The root component.
+#[component]
+pub fn App() -> impl IntoView {
+    let langue_choisie = langue_enregistree();
+    let i18n = I18n::provide(langue_choisie.unwrap_or_default());
+    let session = Session::provide();
+    let reglages = Reglages(RwSignal::new(RuntimeConfig::default()));
+    provide_context(reglages);
+    let config_illisible = RwSignal::new(false);
+
+    // Settings first (they name the backend), then who is signed in.
+    spawn_local(async move {
+        match api::config().await {
+            Ok(config) => {
+                if langue_choisie.is_none() {
+                    if let Some(locale) = Locale::from_tag(&config.locale) {
+                        i18n.set_locale(locale);
+                    }
+                }
+                reglages.0.set(config);
+            }
+            Err(erreur) => {
+                leptos::logging::warn!("config.json: {erreur}");
+                config_illisible.set(true);
+            }
+        }
+        let etat = match api::session(&reglages.api_base()).await {
+            Ok(Some(utilisateur)) => EtatSession::Connecte(utilisateur),
+            Ok(None) => EtatSession::Anonyme,
+            Err(erreur) => {
+                leptos::logging::warn!("session: {erreur}");
+                EtatSession::Anonyme
+            }
+        };
+        session.set(etat);
+    });
+
+    // The document's language follows the interface, for screen readers and hyphenation.
+    Effect::new(move |_| {
+        let tag = i18n.locale().tag();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", tag);
+        }
+    });
+
+    let theme = RwSignal::new(Theme::light());
+    view! {
+        <ConfigProvider theme>
+            <Router>
+                <a class="lien-evitement" href="#contenu">
+                    {move || i18n.t().shell.lien_evitement}
+                </a>
+                <Entete />
+                <main id="contenu" tabindex="-1">
+                    <Show when=move || config_illisible.get()>
+                        <MessageBar intent=MessageBarIntent::Warning>
+                            {move || i18n.t().erreurs.config_illisible}
+                        </MessageBar>
+                    </Show>
+                    <ErrorBoundary fallback=|errors| view! { <ErreurAffichee errors /> }>
+                        <Routes fallback=|| view! { <Introuvable /> }>
+                            <Route path=path!("/") view=Accueil />
+                            <Route path=path!("/connexion") view=Connexion />
+                            <Route path=path!("/factures-emises") view=FacturesEmises />
+                            <Route path=path!("/sollicitations") view=Sollicitations />
+                            <Route path=path!("/mon-compte") view=MonCompte />
+                            <Route
+                                path=path!("/activites-gestionnaire")
+                                view=ActivitesGestionnaire
+                            />
+                        </Routes>
+                    </ErrorBoundary>
+                </main>
+                <footer class="pied">
+                    <p>{move || i18n.t().shell.pied}</p>
+                </footer>
+            </Router>
+        </ConfigProvider>
+    }
+}
+
+/// Header: the name, the espaces when signed in, the language switch, the user and sign-out.
+#[component]
+fn Entete() -> impl IntoView {
+    let i18n = I18n::expect_context();
+    let session = Session::expect_context();
+    let reglages = Reglages::expect_context();
+    let connecte = move || matches!(session.etat(), EtatSession::Connecte(_));
+    let changer_langue = move |_| {
+        let nouvelle = i18n.locale().autre();
+        i18n.set_locale(nouvelle);
+        enregistrer_langue(nouvelle);
+    };
+    let se_deconnecter = move |_| {
+        spawn_local(async move {
+            if let Err(erreur) = api::deconnexion(&reglages.api_base()).await {
+                leptos::logging::warn!("déconnexion: {erreur}");
+            }
+            session.set(EtatSession::Anonyme);
+        });
+    };
+    view! {
+        <header class="entete">
+            <div class="entete__marque">
+                <A href="/" attr:class="entete__nom">
+                    {move || i18n.t().shell.nom_application}
+                </A>
+                <span class="entete__sous-titre">{move || i18n.t().shell.sous_titre}</span>
+            </div>
+            <div class="entete__outils">
+                <button
+                    type="button"
+                    class="bouton bouton--discret"
+                    lang=move || i18n.locale().autre().tag()
+                    aria-label=move || i18n.t().shell.changer_langue_aria
+                    on:click=changer_langue
+                >
+                    {move || i18n.t().shell.changer_langue}
+                </button>
+                <Show when=connecte>
+                    <span class="entete__utilisateur">
+                        {move || i18n.t().shell.connecte_en_tant_que} " "
+                        <strong>
+                            {move || match session.etat() {
+                                EtatSession::Connecte(u) => u.email,
+                                _ => String::new(),
+                            }}
+                        </strong>
+                    </span>
+                    <button type="button" class="bouton bouton--discret" on:click=se_deconnecter>
+                        {move || i18n.t().shell.deconnexion}
+                    </button>
+                </Show>
+            </div>
+            <Show when=connecte>
+                <nav class="espaces" aria-label=move || i18n.t().shell.navigation_principale>
+                    <ul>
+                        <li>
+                            <A href="/" exact=true>
+                                {move || i18n.t().shell.accueil}
+                            </A>
+                        </li>
+                        <li>
+                            <A href="/factures-emises">{move || i18n.t().shell.factures_emises}</A>
+                        </li>
+                        <li>
+                            <A href="/sollicitations">{move || i18n.t().shell.sollicitations}</A>
+                        </li>
+                        <li>
+                            <A href="/mon-compte">{move || i18n.t().shell.mon_compte}</A>
+                        </li>
+                        <li>
+                            <A href="/activites-gestionnaire">
+                                {move || i18n.t().shell.activites_gestionnaire}
+                            </A>
+                        </li>
+                    </ul>
+                </nav>
+            </Show>
+        </header>
+    }
+}
+
+fn stockage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+fn langue_enregistree() -> Option<Locale> {
+    stockage()
+        .and_then(|s| s.get_item(CLE_LANGUE).ok().flatten())
+        .and_then(|tag| Locale::from_tag(&tag))
+}
+
+fn enregistrer_langue(locale: Locale) {
+    if let Some(s) = stockage() {
+        // Not remembering the choice is harmless: the switch still applies to this visit.
+        let _ = s.set_item(CLE_LANGUE, locale.tag());
+    }
+}

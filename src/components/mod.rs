@@ -1,0 +1,4 @@
+//! Reusable widgets.
+
+pub mod garde;
+pub mod panne;

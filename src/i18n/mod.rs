@@ -1,0 +1,180 @@
+//! Interface strings, French by default, English available.
+//!
+//! Each locale is a value of [`Textes`]: a locale that misses a string does not compile.
+//! Components read strings through [`I18n`], never as literals.
+
+mod en;
+mod fr;
+
+use leptos::prelude::*;
+
+/// A supported interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    /// French, the default.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Locale {
+    /// The BCP 47 tag, for `<html lang>` and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Fr => "fr",
+            Locale::En => "en",
+        }
+    }
+
+    /// Reads a tag such as `fr`, `fr-FR`, `en-GB`; anything else is `None`.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let langue = tag.split(['-', '_']).next().unwrap_or_default();
+        match langue.to_ascii_lowercase().as_str() {
+            "fr" => Some(Locale::Fr),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    /// The strings of this locale.
+    pub fn textes(self) -> &'static Textes {
+        match self {
+            Locale::Fr => &fr::TEXTES,
+            Locale::En => &en::TEXTES,
+        }
+    }
+
+    /// The other locale, for the language switch.
+    pub fn autre(self) -> Locale {
+        match self {
+            Locale::Fr => Locale::En,
+            Locale::En => Locale::Fr,
+        }
+    }
+}
+
+/// All interface strings, by screen.
+pub struct Textes {
+    /// Header, navigation, footer.
+    pub shell: Shell,
+    /// Connexion screen.
+    pub connexion: Connexion,
+    /// Accueil.
+    pub accueil: Accueil,
+    /// Espaces not yet built out.
+    pub espaces: Espaces,
+    /// Not-found page.
+    pub introuvable: Introuvable,
+    /// Error messages shown by the error boundary and the panic hook.
+    pub erreurs: Erreurs,
+}
+
+/// Header, navigation, footer.
+pub struct Shell {
+    pub nom_application: &'static str,
+    pub sous_titre: &'static str,
+    pub lien_evitement: &'static str,
+    pub navigation_principale: &'static str,
+    pub accueil: &'static str,
+    pub factures_emises: &'static str,
+    pub sollicitations: &'static str,
+    pub mon_compte: &'static str,
+    pub activites_gestionnaire: &'static str,
+    /// Text of the language switch: the name of the other language, in that language.
+    pub changer_langue: &'static str,
+    /// Accessible name of the language switch.
+    pub changer_langue_aria: &'static str,
+    pub deconnexion: &'static str,
+    pub connecte_en_tant_que: &'static str,
+    pub pied: &'static str,
+    pub chargement: &'static str,
+}
+
+/// Connexion screen.
+pub struct Connexion {
+    pub titre: &'static str,
+    pub intro: &'static str,
+    pub email: &'static str,
+    pub mot_de_passe: &'static str,
+    pub bouton: &'static str,
+    pub en_cours: &'static str,
+    pub champs_requis: &'static str,
+    pub erreur_identifiants: &'static str,
+    pub erreur_reseau: &'static str,
+    pub erreur_serveur: &'static str,
+}
+
+/// Accueil.
+pub struct Accueil {
+    pub titre: &'static str,
+    pub bienvenue: &'static str,
+    pub intro: &'static str,
+    pub deposer_titre: &'static str,
+    pub deposer_texte: &'static str,
+    pub suivre_titre: &'static str,
+    pub suivre_texte: &'static str,
+    pub compte_titre: &'static str,
+    pub compte_texte: &'static str,
+}
+
+/// Espaces whose screens come with later work: title and one-line description each.
+pub struct Espaces {
+    pub factures_emises_texte: &'static str,
+    pub sollicitations_texte: &'static str,
+    pub mon_compte_texte: &'static str,
+    pub activites_gestionnaire_texte: &'static str,
+    pub en_construction: &'static str,
+}
+
+/// Not-found page.
+pub struct Introuvable {
+    pub titre: &'static str,
+    pub texte: &'static str,
+    pub retour: &'static str,
+}
+
+/// Error messages.
+pub struct Erreurs {
+    pub titre: &'static str,
+    pub recharger: &'static str,
+    pub config_illisible: &'static str,
+    pub inattendue: &'static str,
+}
+
+/// The current locale, in context: `I18n::expect_context().t().connexion.titre`.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    /// Provides the i18n context with an initial locale.
+    pub fn provide(initial: Locale) -> I18n {
+        let i18n = I18n {
+            locale: RwSignal::new(initial),
+        };
+        provide_context(i18n);
+        i18n
+    }
+
+    /// Reads the context provided by [`I18n::provide`].
+    pub fn expect_context() -> I18n {
+        expect_context()
+    }
+
+    /// The strings of the current locale (reactive).
+    pub fn t(&self) -> &'static Textes {
+        self.locale.get().textes()
+    }
+
+    /// The current locale (reactive).
+    pub fn locale(&self) -> Locale {
+        self.locale.get()
+    }
+
+    /// Changes the locale.
+    pub fn set_locale(&self, locale: Locale) {
+        self.locale.set(locale);
+    }
+}
