@@ -38,6 +38,12 @@ pub fn installer(racine: &Path, besoin: Besoin) -> Result<()> {
         &["wasm-bindgen-cli", "--version", WASM_BINDGEN],
     )?;
     paquets_npm(racine)?;
+    // Trunk builds with `cargo --offline`: the crates must be downloaded beforehand.
+    lancer(
+        Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+            .args(["fetch", "--quiet"])
+            .current_dir(racine),
+    )?;
     if besoin == Besoin::Tout {
         chromium()?;
     }
