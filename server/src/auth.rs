@@ -74,6 +74,14 @@ pub fn nouveau_token() -> (String, String) {
     (token, hash)
 }
 
+/// SHA-256 (hex) of bytes.
+pub fn hash_token_bytes(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// SHA-256 (hex) of a token, the form kept in the database.
 pub fn hash_token(token: &str) -> String {
     Sha256::digest(token.as_bytes())

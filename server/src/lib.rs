@@ -104,7 +104,15 @@ pub fn app(state: AppState) -> Router {
     let portail = Router::new()
         .route("/session/connexion", post(portail::session::connexion))
         .route("/session", get(portail::session::courante))
-        .route("/session/deconnexion", post(portail::session::deconnexion));
+        .route("/session/deconnexion", post(portail::session::deconnexion))
+        .route(
+            "/simulation/horloge/avancer",
+            post(portail::simulation::avancer),
+        )
+        .route(
+            "/simulation/factures/traiter",
+            post(portail::simulation::traiter),
+        );
     let structures = Router::new()
         .route("/rechercher", post(chorus::structures::rechercher))
         .route("/consulter", post(chorus::structures::consulter))
@@ -116,6 +124,24 @@ pub fn app(state: AppState) -> Router {
             "/consulter/service",
             post(chorus::structures::consulter_service),
         );
+    let factures = Router::new()
+        .route("/deposer/pdf", post(chorus::factures::deposer_pdf))
+        .route("/soumettre", post(chorus::factures::soumettre))
+        .route(
+            "/rechercher/fournisseur",
+            post(chorus::factures::rechercher_fournisseur),
+        )
+        .route(
+            "/consulter/fournisseur",
+            post(chorus::factures::consulter_fournisseur),
+        )
+        .route(
+            "/consulter/historique",
+            post(chorus::factures::consulter_historique),
+        )
+        .route("/recycler", post(chorus::factures::recycler))
+        .route("/completer", post(chorus::factures::completer))
+        .route("/traiterRejet", post(chorus::factures::traiter_rejet));
     Router::new()
         .route("/health", get(health::health))
         .route("/api/oauth/token", post(chorus::oauth::token))
@@ -124,6 +150,7 @@ pub fn app(state: AppState) -> Router {
             post(chorus::transverses::structures_actives_fournisseur),
         )
         .nest("/cpro/structures/v1", structures)
+        .nest("/cpro/factures/v1", factures)
         .route(
             "/cpro/transverses/v1/health-check",
             get(health::health_check),

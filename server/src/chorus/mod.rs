@@ -2,6 +2,7 @@
 //! plus the PISTE-style OAuth token endpoint.
 
 pub mod compte;
+pub mod factures;
 pub mod oauth;
 pub mod structures;
 pub mod transverses;

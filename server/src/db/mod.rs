@@ -14,7 +14,11 @@ use sqlx::Row;
 use crate::config::DbLocation;
 
 mod annuaire;
+mod factures;
 pub use annuaire::{CriteresStructure, ServiceRow, StructureRow};
+pub use factures::{
+    ActionRow, Creation, CriteresFacture, FactureRow, HistoRow, NouvelleFacture, PieceRow,
+};
 
 /// Migrations embedded in the binary (the server must not depend on its working directory).
 const MIGRATIONS: &[(i64, &str, &str)] = &[
