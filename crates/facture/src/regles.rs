@@ -988,8 +988,10 @@ fn lignes(facture: &Facture, constats: &mut Constats) {
                 .fix(arrondir_montant(ligne.remise_ht));
         }
         if ligne.remise_ht < Decimal::ZERO {
+            // A line allowance (BT-136) is an amount subtracted from the line: entered positive.
+            // A negative one would be a charge, which `soumettre` cannot carry.
             constats.bloquant(
-                "BR-41",
+                "CPP-REMISE-NEGATIVE",
                 champ_ligne(index, "lignePosteMontantRemiseHT"),
                 format!("Ligne {n} : une remise se saisit en montant positif."),
                 format!("Line {n}: a discount is entered as a positive amount."),
@@ -1128,13 +1130,22 @@ fn categories_tva(facture: &Facture, constats: &mut Constats) {
             "The \"no VAT\" regime contradicts lines subject to VAT.".into(),
         );
     }
-    let motif_requis = categories.iter().any(|c| c.exige_motif_exoneration())
-        || matches!(type_tva, TypeTva::Exoneration);
+    let categorie_exoneree = categories
+        .iter()
+        .copied()
+        .find(|c| c.exige_motif_exoneration());
+    let motif_requis = categorie_exoneree.is_some() || matches!(type_tva, TypeTva::Exoneration);
     let motif_vide = vide(&facture.references.motif_exoneration_tva);
     if motif_requis && motif_vide {
-        // BR-E-10, BR-AE-10, BR-IC-10, BR-G-10, BR-O-10: exemption reason required.
+        // BR-E-10, BR-AE-10, BR-IC-10, BR-G-10, BR-O-10: exemption reason required; the Chorus
+        // regime EXONERATION also needs `motifExonerationTva` (api-reference §5.3).
+        let regle = match categorie_exoneree {
+            Some(CategorieTva::K) => "BR-IC-10".to_owned(),
+            Some(categorie) => format!("BR-{}-10", categorie.code()),
+            None => "BR-E-10".to_owned(),
+        };
         constats.bloquant(
-            "BR-E-10",
+            &regle,
             "references.motifExonerationTva",
             "Indiquez le motif d'exonération de TVA (ex. « TVA non applicable, art. 293 B du CGI »).".into(),
             "Give the VAT exemption reason (e.g. \"TVA non applicable, art. 293 B du CGI\").".into(),
@@ -1227,13 +1238,25 @@ fn sommes(facture: &Facture, constats: &mut Constats) {
         recapitulatif_contre_lignes(facture, type_tva, constats);
     }
     for (index, groupe) in facture.recap_tva.iter().enumerate() {
-        if decimales(groupe.montant_base_ht) > 2 || decimales(groupe.montant_tva) > 2 {
-            constats.bloquant(
+        // BR-DEC-19 (taxable amount BT-116) and BR-DEC-20 (VAT amount BT-117): 2 decimals at most.
+        for (regle, champ, valeur) in [
+            (
                 "BR-DEC-19",
-                format!("ligneTva[{index}].ligneTvaMontantBaseHtParTaux"),
-                "Les montants du récapitulatif de TVA ont au plus 2 décimales.".into(),
-                "VAT breakdown amounts have at most 2 decimals.".into(),
-            );
+                "ligneTvaMontantBaseHtParTaux",
+                groupe.montant_base_ht,
+            ),
+            ("BR-DEC-20", "ligneTvaMontantTvaParTaux", groupe.montant_tva),
+        ] {
+            if decimales(valeur) > 2 {
+                constats
+                    .bloquant(
+                        regle,
+                        format!("ligneTva[{index}].{champ}"),
+                        "Les montants du récapitulatif de TVA ont au plus 2 décimales.".into(),
+                        "VAT breakdown amounts have at most 2 decimals.".into(),
+                    )
+                    .fix(arrondir_montant(valeur));
+            }
         }
         let Some(taux) = groupe.taux else {
             continue;

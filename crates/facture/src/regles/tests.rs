@@ -825,7 +825,7 @@ fn negative_or_over_precise_discount_is_rejected() {
     facture.calculer();
     trouve(
         &check(&facture, &contexte()),
-        "BR-41",
+        "CPP-REMISE-NEGATIVE",
         "lignePoste[0].lignePosteMontantRemiseHT",
         Severity::Blocking,
     );
@@ -1393,4 +1393,46 @@ fn breakdown_without_categories_is_matched_on_rate() {
         "ligneTva[0].ligneTvaMontantBaseHtParTaux",
         Severity::Blocking,
     );
+}
+
+#[test]
+fn exemption_reason_rule_names_the_category() {
+    let mut facture = facture_valide();
+    for l in &mut facture.lignes {
+        l.taux_tva = Some(Decimal::ZERO);
+        l.categorie_tva = Some(CategorieTva::K);
+    }
+    facture.calculer();
+    trouve(
+        &check(&facture, &contexte()),
+        "BR-IC-10",
+        "references.motifExonerationTva",
+        Severity::Blocking,
+    );
+    for l in &mut facture.lignes {
+        l.categorie_tva = Some(CategorieTva::AE);
+    }
+    facture.calculer();
+    trouve(
+        &check(&facture, &contexte()),
+        "BR-AE-10",
+        "references.motifExonerationTva",
+        Severity::Blocking,
+    );
+}
+
+#[test]
+fn breakdown_amounts_with_more_than_two_decimals_are_rejected() {
+    let mut facture = facture_valide();
+    if let Some(g) = facture.recap_tva.get_mut(0) {
+        g.montant_tva += dec!(0.001);
+    }
+    let findings = check(&facture, &contexte());
+    trouve(
+        &findings,
+        "BR-DEC-20",
+        "ligneTva[0].ligneTvaMontantTvaParTaux",
+        Severity::Blocking,
+    );
+    absent(&findings, "BR-DEC-19");
 }
