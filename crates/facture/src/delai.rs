@@ -79,6 +79,9 @@ pub struct Horloge {
     pub date_paiement: Option<NaiveDate>,
     /// Amount TTC on which interest runs.
     pub montant_ttc: Decimal,
+    /// The ECB rate (percent) to use when the user knows it, for a half-year missing from
+    /// [`TAUX_BCE_SEMESTRIELS`]; the table wins when it has the half-year.
+    pub taux_bce_saisi: Option<Decimal>,
 }
 
 impl Horloge {
@@ -95,6 +98,7 @@ impl Horloge {
             suspensions: Vec::new(),
             date_paiement: None,
             montant_ttc,
+            taux_bce_saisi: None,
         }
     }
 }
@@ -114,8 +118,12 @@ pub struct EtatDelai {
     pub jours_restants: Option<i64>,
     /// The invoice was (or is being) paid late.
     pub en_retard: bool,
-    /// The interest and indemnity owed, when late (up to today when not yet paid).
+    /// The interest and indemnity owed, when late (up to today when not yet paid) and the rate
+    /// is known.
     pub interets: Option<InteretsMoratoires>,
+    /// When late but the ECB rate of the half-year is neither in the table nor given: the first
+    /// day of that half-year, so the screen can ask for the rate ([`Horloge::taux_bce_saisi`]).
+    pub taux_bce_manquant: Option<NaiveDate>,
 }
 
 /// The moratory interest computation, step by step, for display.
@@ -253,8 +261,16 @@ pub fn echeance(horloge: &Horloge, aujourd_hui: NaiveDate) -> Result<EtatDelai, 
     let reference = horloge.date_paiement.unwrap_or(aujourd_hui);
     let jours_restants = date_limite.map(|limite| (limite - reference).num_days());
     let en_retard = jours_restants.is_some_and(|j| j < 0);
+    let mut taux_bce_manquant = None;
     let interets = match date_limite {
-        Some(limite) if en_retard => Some(interets(horloge, limite, reference)?),
+        Some(limite) if en_retard => match interets(horloge, limite, reference) {
+            Ok(calcul) => Some(calcul),
+            Err(DelaiError::TauxBceInconnu(semestre)) => {
+                taux_bce_manquant = Some(semestre);
+                None
+            }
+            Err(autre) => return Err(autre),
+        },
         _ => None,
     };
     Ok(EtatDelai {
@@ -265,6 +281,7 @@ pub fn echeance(horloge: &Horloge, aujourd_hui: NaiveDate) -> Result<EtatDelai, 
         jours_restants,
         en_retard,
         interets,
+        taux_bce_manquant,
     })
 }
 
@@ -277,7 +294,11 @@ fn interets(
     // Interest runs from the day after the deadline to the payment date, both included.
     let jours = (fin - limite).num_days();
     // R. 2192-31: the rate of the first day of the half-year in which interest starts to run.
-    let (semestre, taux_bce) = taux_bce(date_debut)?;
+    let (semestre, taux_bce) = match (taux_bce(date_debut), horloge.taux_bce_saisi) {
+        (Ok(trouve), _) => trouve,
+        (Err(_), Some(saisi)) => (debut_semestre(date_debut), saisi),
+        (Err(erreur), None) => return Err(erreur),
+    };
     let taux_annuel = taux_bce + MAJORATION_POINTS;
     let base = horloge.montant_ttc;
     let montant_interets = arrondir_montant(
@@ -475,21 +496,6 @@ mod tests {
     }
 
     #[test]
-    fn unknown_ecb_rate_is_an_error() {
-        let horloge = Horloge::new(
-            jour(2026, 6, 15),
-            TypeAcheteur::EtatOuCollectivite,
-            dec!(100),
-        );
-        assert_eq!(
-            echeance(&horloge, jour(2026, 9, 1)),
-            Err(DelaiError::TauxBceInconnu(jour(2026, 7, 1)))
-        );
-        // Not late yet: no rate needed.
-        assert!(echeance(&horloge, jour(2026, 7, 10)).is_ok());
-    }
-
-    #[test]
     fn half_year_start() {
         assert_eq!(debut_semestre(jour(2025, 6, 30)), jour(2025, 1, 1));
         assert_eq!(debut_semestre(jour(2025, 7, 1)), jour(2025, 7, 1));
@@ -498,5 +504,50 @@ mod tests {
             taux_bce(jour(2023, 8, 1)),
             Ok((jour(2023, 7, 1), dec!(4.00)))
         );
+    }
+
+    #[test]
+    fn unknown_ecb_rate_is_reported_and_can_be_given() {
+        let mut horloge = Horloge::new(
+            jour(2026, 6, 15),
+            TypeAcheteur::EtatOuCollectivite,
+            dec!(3650),
+        );
+        let etat = echeance(&horloge, jour(2026, 9, 1)).unwrap();
+        assert!(etat.en_retard);
+        assert_eq!(etat.date_limite, Some(jour(2026, 7, 15)));
+        assert_eq!(etat.interets, None);
+        assert_eq!(etat.taux_bce_manquant, Some(jour(2026, 7, 1)));
+        assert_eq!(
+            taux_bce(jour(2026, 9, 1)),
+            Err(DelaiError::TauxBceInconnu(jour(2026, 7, 1)))
+        );
+        // Not late yet: no rate needed.
+        let etat = echeance(&horloge, jour(2026, 7, 10)).unwrap();
+        assert_eq!(etat.taux_bce_manquant, None);
+        // The user gives the rate: 2 % + 8 = 10 %, 48 days on 3 650 = 48.00.
+        horloge.taux_bce_saisi = Some(dec!(2));
+        let etat = echeance(&horloge, jour(2026, 9, 1)).unwrap();
+        assert_eq!(etat.taux_bce_manquant, None);
+        let interets = etat.interets.unwrap();
+        assert_eq!(interets.semestre, jour(2026, 7, 1));
+        assert_eq!(interets.taux_annuel, dec!(10));
+        assert_eq!(interets.jours, 48);
+        assert_eq!(interets.montant_interets, dec!(48.00));
+    }
+
+    #[test]
+    fn table_rate_wins_over_the_given_one() {
+        let mut horloge = Horloge::new(
+            jour(2025, 3, 3),
+            TypeAcheteur::EtatOuCollectivite,
+            dec!(100),
+        );
+        horloge.taux_bce_saisi = Some(dec!(9));
+        let interets = echeance(&horloge, jour(2025, 4, 12))
+            .unwrap()
+            .interets
+            .unwrap();
+        assert_eq!(interets.taux_bce, dec!(3.15));
     }
 }
