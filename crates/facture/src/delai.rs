@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::montant::arrondir_montant;
+use cpro::factures::StatutFacture;
 
 /// Kind of public buyer, which sets the délai global de paiement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -100,6 +101,44 @@ impl Horloge {
             montant_ttc,
             taux_bce_saisi: None,
         }
+    }
+}
+
+impl Horloge {
+    /// Builds the clock from the invoice's Chorus Pro status history (`consulter/historique`),
+    /// given as (status, date) pairs in any order: the clock starts at the first
+    /// MISE_A_DISPOSITION, each SUSPENDUE runs until the next COMPLETEE, the first MISE_EN_PAIEMENT
+    /// is the payment date (api-reference §4; the status dates stand for the notification dates,
+    /// **[inferred]**). `None` while the invoice was never made available.
+    pub fn depuis_historique(
+        statuts: &[(StatutFacture, NaiveDate)],
+        type_acheteur: TypeAcheteur,
+        montant_ttc: Decimal,
+    ) -> Option<Horloge> {
+        let mut tries: Vec<&(StatutFacture, NaiveDate)> = statuts.iter().collect();
+        tries.sort_by_key(|(_, date)| *date);
+        let premier = |code: &StatutFacture| {
+            tries
+                .iter()
+                .find(|(statut, _)| statut == code)
+                .map(|(_, date)| *date)
+        };
+        let mise_a_disposition = premier(&StatutFacture::MISE_A_DISPOSITION)?;
+        let mut suspensions = Vec::new();
+        for (index, (statut, debut)) in tries.iter().enumerate() {
+            if *statut == StatutFacture::SUSPENDUE {
+                let fin = tries
+                    .iter()
+                    .skip(index + 1)
+                    .find(|(suivant, _)| *suivant == StatutFacture::COMPLETEE)
+                    .map(|(_, date)| *date);
+                suspensions.push(Suspension { debut: *debut, fin });
+            }
+        }
+        let mut horloge = Horloge::new(mise_a_disposition, type_acheteur, montant_ttc);
+        horloge.suspensions = suspensions;
+        horloge.date_paiement = premier(&StatutFacture::MISE_EN_PAIEMENT);
+        Some(horloge)
     }
 }
 
@@ -549,5 +588,56 @@ mod tests {
             .interets
             .unwrap();
         assert_eq!(interets.taux_bce, dec!(3.15));
+    }
+
+    #[test]
+    fn clock_is_built_from_the_status_history() {
+        use StatutFacture::*;
+        let historique = [
+            (MISE_EN_PAIEMENT, jour(2025, 5, 20)),
+            (DEPOSEE, jour(2025, 3, 1)),
+            (MISE_A_DISPOSITION, jour(2025, 3, 3)),
+            (SUSPENDUE, jour(2025, 3, 13)),
+            (COMPLETEE, jour(2025, 3, 20)),
+            (MANDATEE, jour(2025, 5, 10)),
+        ];
+        let horloge =
+            Horloge::depuis_historique(&historique, TypeAcheteur::EtatOuCollectivite, dec!(1000))
+                .unwrap();
+        assert_eq!(horloge.mise_a_disposition, jour(2025, 3, 3));
+        assert_eq!(
+            horloge.suspensions,
+            vec![Suspension {
+                debut: jour(2025, 3, 13),
+                fin: Some(jour(2025, 3, 20))
+            }]
+        );
+        assert_eq!(horloge.date_paiement, Some(jour(2025, 5, 20)));
+        let etat = echeance(&horloge, jour(2025, 6, 1)).unwrap();
+        assert_eq!(etat.date_limite, Some(jour(2025, 4, 19)));
+        assert_eq!(etat.interets.map(|i| i.jours), Some(31));
+    }
+
+    #[test]
+    fn history_without_mise_a_disposition_gives_no_clock() {
+        let historique = [(StatutFacture::DEPOSEE, jour(2025, 3, 1))];
+        assert_eq!(
+            Horloge::depuis_historique(&historique, TypeAcheteur::EtatOuCollectivite, dec!(1)),
+            None
+        );
+        let ouverte = [
+            (StatutFacture::MISE_A_DISPOSITION, jour(2025, 3, 3)),
+            (StatutFacture::SUSPENDUE, jour(2025, 3, 5)),
+        ];
+        let horloge =
+            Horloge::depuis_historique(&ouverte, TypeAcheteur::EtatOuCollectivite, dec!(1))
+                .unwrap();
+        assert_eq!(
+            horloge.suspensions,
+            vec![Suspension {
+                debut: jour(2025, 3, 5),
+                fin: None
+            }]
+        );
     }
 }
