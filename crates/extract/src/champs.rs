@@ -185,7 +185,18 @@ impl Rangee {
             "libelle",
             "article",
             "prestation",
-        ]) && a(&["qte", "quantite", "qty", "quantity", "qt"]);
+        ]) && a(&[
+            "qte",
+            "quantite",
+            "qty",
+            "quantity",
+            "qt",
+            "pu",
+            "prix",
+            "unitaire",
+            "price",
+            "quantites",
+        ]);
         let mut rangee = Rangee {
             page: page.numero,
             hauteur_page: page.hauteur,
@@ -461,6 +472,12 @@ const LEXIQUE: &[Entree] = &[
     e("note de credit", TitreAvoir, true, 0),
     // Issue date (BT-2).
     e("date de facture", DateFacture, false, 3),
+    e("date de facturation", DateFacture, false, 3),
+    e("date d'edition", DateFacture, false, 3),
+    e("date de l'emission", DateFacture, false, 3),
+    e("facture le", DateFacture, false, 2),
+    e("facturee le", DateFacture, false, 2),
+    e("date facturation", DateFacture, false, 3),
     e("date facture", DateFacture, false, 3),
     e("date de la facture", DateFacture, false, 3),
     e("date d'emission", DateFacture, false, 3),
@@ -1140,36 +1157,31 @@ impl Collecte {
                     Some((b[0], b[2], jetons))
                 })
                 .collect();
-            let premier = |mots: &[&str]| {
-                cellules.iter().position(|(_, _, j)| {
-                    j.first().is_some_and(|p| mots.contains(&p.as_str()))
-                        && !j.iter().any(|t| t == "designation" || t == "description")
-                })
-            };
-            let Some(col_taux) = premier(&["taux", "rate", "tva", "vat"]).filter(|c| {
+            let contient = |c: usize, mots: &[&str]| {
                 cellules
-                    .get(*c)
-                    .is_some_and(|(_, _, j)| j.iter().any(|t| t == "taux" || t == "rate"))
-            }) else {
-                continue;
+                    .get(c)
+                    .is_some_and(|(_, _, j)| j.iter().any(|t| mots.contains(&t.as_str())))
             };
-            let Some(col_base) = cellules
-                .iter()
-                .position(|(_, _, j)| j.iter().any(|t| t == "base"))
-                .filter(|c| *c > col_taux)
-            else {
-                continue;
-            };
-            let Some(col_montant) = cellules
-                .iter()
-                .enumerate()
-                .skip(col_base + 1)
-                .find(|(_, (_, _, j))| {
-                    j.iter()
-                        .any(|t| matches!(t.as_str(), "tva" | "vat" | "tax"))
+            let colonne = |mots: &[&str], exclus: &[&str], deja: &[usize]| {
+                (0..cellules.len()).find(|c| {
+                    !deja.contains(c)
+                        && contient(*c, mots)
+                        && !contient(*c, exclus)
+                        && !contient(*c, &["designation", "description"])
                 })
-                .map(|(i, _)| i)
-            else {
+            };
+            // Columns in any order: rate, base and VAT amount.
+            let Some(col_taux) = colonne(&["taux", "rate"], &["base"], &[]) else {
+                continue;
+            };
+            let Some(col_base) = colonne(&["base", "taxable"], &[], &[col_taux]) else {
+                continue;
+            };
+            let Some(col_montant) = colonne(
+                &["tva", "vat", "tax"],
+                &["ttc", "incl", "taux", "rate", "base"],
+                &[col_taux, col_base],
+            ) else {
                 continue;
             };
             let colonnes: Vec<(f32, f32)> = [col_taux, col_base, col_montant]
@@ -1179,8 +1191,9 @@ impl Collecte {
             let [taux_col, base_col, montant_col] = colonnes.as_slice() else {
                 continue;
             };
+            let derniere = col_taux.max(col_base).max(col_montant);
             let limite_droite = cellules
-                .get(col_montant + 1)
+                .get(derniere + 1)
                 .map_or(f32::MAX, |(x0, _, _)| *x0);
             for (k, dessous) in doc.rangees.iter().enumerate().skip(idx + 1).take(8) {
                 if dessous.page != rangee.page {
@@ -2178,10 +2191,15 @@ fn choisir_totaux(
     if franchise {
         tvas.push((Decimal::ZERO, None));
     }
-    let hts: Vec<(Decimal, Option<Candidat>)> = ht
+    let mut hts: Vec<(Decimal, Option<Candidat>)> = ht
         .iter()
         .map(|c| (c.montant.abs(), Some(c.candidat.clone())))
         .collect();
+    if !tableau.is_empty() {
+        // The breakdown table's bases add up to total HT when no total HT line is printed.
+        let somme: Decimal = tableau.iter().map(|(_, b, _, _)| *b).sum();
+        hts.insert(0, (somme, None));
+    }
     let ttcs: Vec<(Decimal, Option<Candidat>)> = ttc
         .iter()
         .map(|c| (c.montant.abs(), Some(c.candidat.clone())))

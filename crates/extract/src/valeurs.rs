@@ -183,7 +183,9 @@ pub fn est_espace(c: char) -> bool {
 
 fn sans_devise(texte: &str) -> &str {
     let mut t = texte.trim();
-    for devise in ["€", "EUR", "eur", "euros", "Euros", "EUROS"] {
+    for devise in [
+        "€", "EUR", "eur", "euros", "Euros", "EUROS", "$", "USD", "£", "GBP", "CHF",
+    ] {
         if let Some(r) = t.strip_suffix(devise) {
             t = r.trim_end();
             break;
@@ -455,6 +457,8 @@ mod tests {
                 ("451 063,96", s("451063.96")),
                 ("122.840,65 EUR", s("122840.65")),
                 ("€ 12.5", s("12.50")),
+                ("$1,000.00", s("1000.00")),
+                ("1 000,00 CHF", s("1000.00")),
                 ("40 €", s("40.00")),
                 ("1000", s("1000.00")),
                 ("1.234", s("1234.00")),

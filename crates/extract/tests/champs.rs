@@ -565,3 +565,45 @@ fn label_glued_to_its_value_is_cut() {
     assert_eq!(t.fields.invoice_type.as_deref(), Some("AVOIR"));
     assert_eq!(t.fields.recipient_siret.as_deref(), Some("21282896622817"));
 }
+
+#[test]
+fn totals_table_with_base_first_gives_total_ht_from_the_base() {
+    let t = lire(&[
+        (40.0, 300.0, "Base HT"),
+        (140.0, 300.0, "Taux TVA"),
+        (240.0, 300.0, "Montant TVA"),
+        (340.0, 300.0, "Total TTC"),
+        (40.0, 286.0, "1 000,00"),
+        (140.0, 286.0, "20 %"),
+        (240.0, 286.0, "200,00"),
+        (340.0, 286.0, "1 200,00"),
+    ]);
+    let f = &t.fields;
+    assert_eq!(f.total_ht.as_deref(), Some("1000.00"));
+    assert_eq!(f.total_vat.as_deref(), Some("200.00"));
+    assert_eq!(f.total_ttc.as_deref(), Some("1200.00"));
+    let vb: Vec<(String, String, String)> = f
+        .vat_breakdown
+        .iter()
+        .flatten()
+        .map(|e| (e.rate.clone(), e.base.clone(), e.amount.clone()))
+        .collect();
+    assert_eq!(
+        vb,
+        vec![("20.00".into(), "1000.00".into(), "200.00".into())]
+    );
+}
+
+#[test]
+fn dollar_amounts_give_usd() {
+    let t = lire(&[
+        (350.0, 300.0, "Subtotal"),
+        (480.0, 300.0, "$1,000.00"),
+        (350.0, 286.0, "Tax (20%)"),
+        (480.0, 286.0, "$200.00"),
+        (350.0, 272.0, "Total"),
+        (480.0, 272.0, "$1,200.00"),
+    ]);
+    assert_eq!(t.fields.total_ttc.as_deref(), Some("1200.00"));
+    assert_eq!(t.fields.currency.as_deref(), Some("USD"));
+}
