@@ -1033,9 +1033,11 @@ impl Collecte {
             };
             match entree.cible {
                 NumeroFacture { avoir } => {
-                    if let Some(c) = contexte.valeur(Genre::Numero) {
+                    if let Some(mut c) = contexte.valeur(Genre::Numero) {
                         if avoir {
+                            // The credit note's own number wins over the invoice it corrects.
                             self.avoir = true;
+                            c.priorite += 1;
                         }
                         self.numeros.push(c);
                     }

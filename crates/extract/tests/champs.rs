@@ -607,3 +607,13 @@ fn dollar_amounts_give_usd() {
     assert_eq!(t.fields.total_ttc.as_deref(), Some("1200.00"));
     assert_eq!(t.fields.currency.as_deref(), Some("USD"));
 }
+
+#[test]
+fn a_credit_notes_own_number_wins_over_the_corrected_invoices() {
+    let t = lire(&[
+        (40.0, 720.0, "Facture n° F-2025-9"),
+        (40.0, 700.0, "Avoir n° AV-2025-1"),
+    ]);
+    assert_eq!(t.fields.invoice_number.as_deref(), Some("AV-2025-1"));
+    assert_eq!(t.fields.invoice_type.as_deref(), Some("AVOIR"));
+}
