@@ -61,10 +61,14 @@ pub struct AppState {
 impl AppState {
     /// Opens the database (migrating and seeding it as the settings say) with the standard password cost.
     pub async fn open(settings: Settings) -> Result<AppState, DbError> {
-        AppState::open_with(settings, Hasher::standard()).await
+        AppState::open_with(settings, Hasher::standard(), true).await
     }
 
-    async fn open_with(settings: Settings, hasher: Hasher) -> Result<AppState, DbError> {
+    async fn open_with(
+        settings: Settings,
+        hasher: Hasher,
+        factures_demo: bool,
+    ) -> Result<AppState, DbError> {
         let hash_for = |hasher: Hasher, password: &'static str| async move {
             tokio::task::spawn_blocking(move || hasher.hacher(password))
                 .await
@@ -77,7 +81,7 @@ impl AppState {
         } else {
             None
         };
-        let db = Db::open(&settings.db, demo_hash).await?;
+        let db = Db::open(&settings.db, demo_hash, factures_demo).await?;
         Ok(AppState {
             db,
             settings: Arc::new(settings),
@@ -89,14 +93,23 @@ impl AppState {
     }
 }
 
-/// A state for tests: seeded in-memory database, cheap password hashing, no SPA folder.
+/// A state for tests: seeded in-memory database without the demo invoices, cheap password hashing,
+/// no SPA folder.
 pub async fn test_state() -> Result<AppState, DbError> {
-    let settings = Settings {
+    AppState::open_with(test_settings(), Hasher::rapide_pour_tests(), false).await
+}
+
+/// Like [`test_state`], with the demo invoices (one per lifecycle step) of the demo supplier.
+pub async fn test_state_avec_factures_demo() -> Result<AppState, DbError> {
+    AppState::open_with(test_settings(), Hasher::rapide_pour_tests(), true).await
+}
+
+fn test_settings() -> Settings {
+    Settings {
         db: DbLocation::Memory,
         dist: std::path::PathBuf::from("/nonexistent/passerelle-dist"),
         ..Settings::default()
-    };
-    AppState::open_with(settings, Hasher::rapide_pour_tests()).await
+    }
 }
 
 /// The whole HTTP application.

@@ -262,7 +262,7 @@ const SERVICES: &[Service] = &[
 ];
 
 /// Seeds the demo data unless the database already holds structures (idempotent).
-pub async fn seed_if_new(db: &Db, demo_hash: &str) -> Result<(), DbError> {
+pub async fn seed_if_new(db: &Db, demo_hash: &str, factures_demo: bool) -> Result<(), DbError> {
     // The OAuth client came with a later migration: add it to databases seeded before it, too.
     sqlx::query(
         "INSERT INTO clients_oauth (client_id, secret_sha256) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING",
@@ -343,6 +343,205 @@ pub async fn seed_if_new(db: &Db, demo_hash: &str) -> Result<(), DbError> {
         .await?;
 
     tx.commit().await?;
+    if factures_demo {
+        seed_factures(db).await?;
+    }
     tracing::info!(n_structures = STRUCTURES.len(), "demo data seeded");
+    Ok(())
+}
+
+/// A minimal valid PDF, the main file of the demo invoices.
+const PDF_DEMO: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+
+/// Demo invoices of the demo supplier, one per step of the lifecycle: (number, recipient SIRET,
+/// service code, HT amount, days ago, status path after DEPOSEE, reason of the last step).
+const FACTURES_DEMO: &[(&str, &str, Option<&str>, &str, i64, &[&str], Option<&str>)] = &[
+    (
+        "DEMO-2026-001",
+        "21310000100014",
+        None,
+        "1250.00",
+        0,
+        &[],
+        None,
+    ),
+    (
+        "DEMO-2026-002",
+        "11000201100044",
+        Some("SFACT-INFO"),
+        "4800.00",
+        6,
+        &["EN_COURS_ACHEMINEMENT", "MISE_A_DISPOSITION"],
+        None,
+    ),
+    (
+        "DEMO-2026-003",
+        "21310000100022",
+        Some("SERVICES-TECHNIQUES"),
+        "860.40",
+        12,
+        &["EN_COURS_ACHEMINEMENT", "MISE_A_DISPOSITION", "SUSPENDUE"],
+        Some("Bon de livraison manquant"),
+    ),
+    (
+        "DEMO-2026-004",
+        "22310000100013",
+        Some("ROUTES"),
+        "15000.00",
+        15,
+        &["EN_COURS_ACHEMINEMENT", "MISE_A_DISPOSITION", "A_RECYCLER"],
+        Some("Service destinataire erroné : COLLEGES"),
+    ),
+    (
+        "DEMO-2026-005",
+        "26310000100019",
+        None,
+        "320.00",
+        20,
+        &["EN_COURS_ACHEMINEMENT", "MISE_A_DISPOSITION", "REJETEE"],
+        Some("Numéro d'engagement inconnu"),
+    ),
+    (
+        "DEMO-2026-006",
+        "19000000100015",
+        None,
+        "2100.00",
+        25,
+        &[
+            "EN_COURS_ACHEMINEMENT",
+            "MISE_A_DISPOSITION",
+            "SERVICE_FAIT",
+        ],
+        None,
+    ),
+    (
+        "DEMO-2026-007",
+        "21310000100014",
+        None,
+        "740.00",
+        35,
+        &[
+            "EN_COURS_ACHEMINEMENT",
+            "MISE_A_DISPOSITION",
+            "SERVICE_FAIT",
+            "MANDATEE",
+        ],
+        None,
+    ),
+    (
+        "DEMO-2026-008",
+        "11000201100044",
+        Some("SFACT-INFO"),
+        "9999.99",
+        50,
+        &[
+            "EN_COURS_ACHEMINEMENT",
+            "MISE_A_DISPOSITION",
+            "SERVICE_FAIT",
+            "MANDATEE",
+            "MISE_EN_PAIEMENT",
+        ],
+        None,
+    ),
+    (
+        "DEMO-2026-009",
+        "21310000100048",
+        Some("VOIRIE"),
+        "515.00",
+        18,
+        &[
+            "EN_COURS_ACHEMINEMENT",
+            "MISE_A_DISPOSITION",
+            "SUSPENDUE",
+            "COMPLETEE",
+        ],
+        Some("BL ajouté"),
+    ),
+];
+
+/// Creates the demo invoices through the same repository calls as the API.
+async fn seed_factures(db: &Db) -> Result<(), DbError> {
+    use base64::Engine as _;
+    use chrono::{Duration, Utc};
+    let format = "%Y-%m-%dT%H:%M:%S";
+    let maintenant = Utc::now();
+    let pdf_base64 = base64::engine::general_purpose::STANDARD.encode(PDF_DEMO);
+    for (numero, siret, code_service, ht, jours, etapes, motif) in FACTURES_DEMO {
+        let depose = maintenant - Duration::days(*jours);
+        let destinataire = db
+            .structure_par_identifiant(siret)
+            .await?
+            .ok_or_else(|| DbError::Seed(format!("{siret} absent")))?;
+        let service = match code_service {
+            Some(code) => db.service_par_code(destinataire.id, code).await?,
+            None => None,
+        };
+        let piece = db
+            .ajouter_piece(
+                1,
+                &format!("{numero}.pdf"),
+                "PDF",
+                PDF_DEMO,
+                &pdf_base64,
+                &depose.format(format).to_string(),
+            )
+            .await?;
+        let ht_decimal =
+            rust_decimal::Decimal::from_str_exact(ht).map_err(|e| DbError::Seed(e.to_string()))?;
+        let tva = (ht_decimal * rust_decimal::Decimal::new(20, 2)).round_dp(2);
+        let ttc = ht_decimal + tva;
+        let requete = serde_json::json!({
+            "modeDepot": "DEPOT_PDF_API",
+            "numeroFactureSaisi": numero,
+            "destinataire": {"codeDestinataire": siret, "codeServiceExecutant": code_service},
+            "fournisseur": {"idFournisseur": ID_FOURNISSEUR_DEMO},
+            "references": {"deviseFacture": "EUR", "typeFacture": "FACTURE", "typeTva": "TVA_SUR_DEBIT", "modePaiement": "VIREMENT"},
+            "pieceJointePrincipale": [{"pieceJointePrincipaleDesignation": format!("{numero}.pdf"), "pieceJointePrincipaleId": piece}]
+        });
+        let nouvelle = crate::db::NouvelleFacture {
+            id_fournisseur: ID_FOURNISSEUR_DEMO,
+            numero: Some((*numero).to_owned()),
+            mode_depot: "DEPOT_PDF_API".to_owned(),
+            type_facture: "FACTURE".to_owned(),
+            date_facture: Some((depose - Duration::days(2)).format("%Y-%m-%d").to_string()),
+            depose_le: depose.format(format).to_string(),
+            id_destinataire: destinataire.id,
+            id_service_executant: service.map(|s| s.id),
+            cadre_facturation: "A1_FACTURE_FOURNISSEUR".to_owned(),
+            devise: "EUR".to_owned(),
+            montant_ht: Some(ht_decimal.to_string()),
+            montant_tva: Some(tva.to_string()),
+            montant_ttc: Some(ttc.to_string()),
+            montant_a_payer: Some(ttc.to_string()),
+            id_piece_principale: Some(piece),
+            empreinte_requete: crate::auth::hash_token(&requete.to_string()),
+            id_utilisateur_createur: 1,
+            requete_json: requete.to_string(),
+            ..Default::default()
+        };
+        let facture = match db
+            .creer_facture(
+                &nouvelle,
+                depose.format("%Y").to_string().parse().unwrap_or(2026),
+            )
+            .await?
+        {
+            crate::db::Creation::Creee(facture) => facture,
+            crate::db::Creation::NumeroDejaUtilise(_) => continue,
+        };
+        for (rang, statut) in etapes.iter().enumerate() {
+            let quand = depose + Duration::hours(6 * (i64::try_from(rang).unwrap_or(0) + 1));
+            let dernier = rang + 1 == etapes.len();
+            let commentaire = if dernier { *motif } else { None };
+            db.changer_statut(
+                facture.id,
+                statut,
+                commentaire,
+                None,
+                &quand.format(format).to_string(),
+            )
+            .await?;
+        }
+    }
     Ok(())
 }

@@ -107,7 +107,11 @@ pub struct Db {
 impl Db {
     /// Opens (and creates) the database, applies migrations, and seeds the demo data when `seed` is
     /// given and the database is new.
-    pub async fn open(location: &DbLocation, demo_hash: Option<String>) -> Result<Db, DbError> {
+    pub async fn open(
+        location: &DbLocation,
+        demo_hash: Option<String>,
+        factures_demo: bool,
+    ) -> Result<Db, DbError> {
         match location {
             DbLocation::Memory => {
                 // One connection that never expires: an in-memory SQLite database lives as long as its connection.
@@ -120,7 +124,7 @@ impl Db {
                         SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true),
                     )
                     .await?;
-                Db::prepare(pool, demo_hash).await
+                Db::prepare(pool, demo_hash, factures_demo).await
             }
             DbLocation::File(path) => {
                 if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -139,16 +143,20 @@ impl Db {
                     .max_connections(4)
                     .connect_with(options)
                     .await?;
-                Db::prepare(pool, demo_hash).await
+                Db::prepare(pool, demo_hash, factures_demo).await
             }
         }
     }
 
-    async fn prepare(pool: SqlitePool, demo_hash: Option<String>) -> Result<Db, DbError> {
+    async fn prepare(
+        pool: SqlitePool,
+        demo_hash: Option<String>,
+        factures_demo: bool,
+    ) -> Result<Db, DbError> {
         migrator().await?.run(&pool).await?;
         let db = Db { pool };
         if let Some(hash) = demo_hash {
-            crate::seed::seed_if_new(&db, &hash).await?;
+            crate::seed::seed_if_new(&db, &hash, factures_demo).await?;
         }
         Ok(db)
     }

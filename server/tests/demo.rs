@@ -1,0 +1,111 @@
+//! Seeded demo invoices, and data surviving a restart on a database file.
+
+mod common;
+
+use common::*;
+use passerelle_server::config::{DbLocation, Settings};
+use passerelle_server::seed::DEMO_EMAIL;
+use passerelle_server::{app, test_state_avec_factures_demo, AppState};
+use serde_json::json;
+
+#[tokio::test]
+async fn demo_supplier_has_an_invoice_in_every_lifecycle_step() {
+    let router = match test_state_avec_factures_demo().await {
+        Ok(state) => app(state),
+        Err(error) => panic!("state: {error}"),
+    };
+    let cookie = connecter(&router, DEMO_EMAIL).await;
+    let reponse = envoyer(
+        &router,
+        post_json(
+            "/cpro/factures/v1/rechercher/fournisseur",
+            Some(&cookie),
+            "{}",
+        ),
+    )
+    .await;
+    assert_eq!(reponse.code_retour(), Some(0));
+    let mut statuts: Vec<String> = reponse.json()["listeFactures"]
+        .as_array()
+        .map(|l| {
+            l.iter()
+                .filter_map(|f| f["statut"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    statuts.sort();
+    assert_eq!(
+        statuts,
+        [
+            "A_RECYCLER",
+            "COMPLETEE",
+            "DEPOSEE",
+            "MANDATEE",
+            "MISE_A_DISPOSITION",
+            "MISE_EN_PAIEMENT",
+            "REJETEE",
+            "SERVICE_FAIT",
+            "SUSPENDUE"
+        ]
+    );
+}
+
+#[test]
+fn submitted_invoice_survives_a_restart() {
+    let folder = std::env::temp_dir().join(format!("passerelle-restart-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let settings = Settings {
+        db: DbLocation::File(folder.join("p.sqlite")),
+        ..Settings::default()
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => panic!("runtime: {error}"),
+    };
+    let total = |settings: Settings| {
+        runtime.block_on(async {
+            let router = match AppState::open(settings).await {
+                Ok(state) => app(state),
+                Err(error) => panic!("state: {error}"),
+            };
+            let cookie = connecter(&router, DEMO_EMAIL).await;
+            let reponse = envoyer(
+                &router,
+                post_json(
+                    "/cpro/factures/v1/rechercher/fournisseur",
+                    Some(&cookie),
+                    "{}",
+                ),
+            )
+            .await;
+            (
+                router,
+                cookie,
+                reponse.json()["parametresRetour"]["total"].as_i64(),
+            )
+        })
+    };
+    let (router, cookie, avant) = total(settings.clone());
+    let body = json!({
+        "modeDepot": "SAISIE_API",
+        "destinataire": {"codeDestinataire": "21310000100014"},
+        "fournisseur": {"idFournisseur": passerelle_server::seed::ID_FOURNISSEUR_DEMO},
+        "lignePoste": [{"lignePosteNumero": 1, "lignePosteDenomination": "x", "lignePosteQuantite": 1, "lignePosteMontantUnitaireHT": 1}]
+    });
+    let soumise = runtime.block_on(envoyer(
+        &router,
+        post_json(
+            "/cpro/factures/v1/soumettre",
+            Some(&cookie),
+            &body.to_string(),
+        ),
+    ));
+    assert_eq!(soumise.code_retour(), Some(0), "{}", soumise.texte());
+    drop(router);
+    let (_, _, apres) = total(settings);
+    assert_eq!(apres, avant.map(|n| n + 1));
+    let _ = std::fs::remove_dir_all(&folder);
+}
