@@ -1,12 +1,47 @@
 //! Invoice domain: model, EN 16931 computation, Chorus Pro validation rules and payment clock.
 //!
-//! **Invariant:** no IO, no network, no clock (today's date is always a parameter); builds for the
-//! host and for wasm32.
+//! **Invariant:** no IO, no network, no clock in the library (today's date is always a
+//! parameter); it builds for the host and for wasm32. Only the `passerelle-validate` binary reads
+//! a file and the system date.
+//!
+//! Modules:
+//! * [`identifiant`]: `Siren`, `Siret` (La Poste rule), `TvaIntra`, `Iban`, `Bic`, `Ridet`,
+//!   `Tahiti`, parsed once and valid by construction;
+//! * [`montant`]: French amounts, quantities, rates and dates as typed; EN 16931 rounding;
+//! * [`modele`] (re-exported here): [`Facture`] and its parts, as the SPA forms hold them;
+//! * [`calcul`]: line nets, VAT breakdown and totals ([`Facture::calculer`]);
+//! * [`regles`]: [`check`] returns every [`Finding`], addressed to a `soumettre` field;
+//! * [`conversion`]: `Facture` ⇄ `cpro::factures::SoumettreRequest`;
+//! * [`delai`]: the legal payment clock, moratory interest and indemnity.
 //!
 //! ```
-//! use facture::identifiant::Siret;
-//! let siret = Siret::parse("110 002 011 00044").unwrap();
-//! assert_eq!(siret.to_string(), "11000201100044");
+//! use facture::{check, Contexte, Facture, Ligne, ModePaiement};
+//! use rust_decimal_macros::dec;
+//!
+//! let mut facture = Facture::default();
+//! facture.numero_facture = "F2026-001".into();
+//! facture.date_facture = chrono::NaiveDate::from_ymd_opt(2026, 11, 20);
+//! facture.destinataire.code_destinataire = "110 002 011 00044".into();
+//! facture.references.mode_paiement = Some(ModePaiement::Cheque);
+//! facture.lignes.push(Ligne {
+//!     numero: 1,
+//!     denomination: "Audit".into(),
+//!     quantite: dec!(2),
+//!     prix_unitaire_ht: dec!(450),
+//!     taux_tva: Some(dec!(20)),
+//!     ..Ligne::default()
+//! });
+//! facture.calculer();
+//! assert_eq!(facture.totaux.montant_a_payer, dec!(1080.00));
+//!
+//! let aujourd_hui = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+//! let findings = check(&facture, &Contexte::new(aujourd_hui));
+//! // No sum rule fires on a computed invoice; what is missing is named by its soumettre path.
+//! assert!(findings.iter().all(|f| !f.rule.starts_with("BR-CO")));
+//! assert!(findings.iter().any(|f| f.field == "fournisseur.idFournisseur"));
+//!
+//! let requete = cpro::factures::SoumettreRequest::from(&facture);
+//! assert_eq!(Facture::try_from(&requete).unwrap().totaux, facture.totaux);
 //! ```
 #![deny(missing_docs)]
 
@@ -19,3 +54,4 @@ pub mod montant;
 pub mod regles;
 
 pub use modele::*;
+pub use regles::{check, Contexte, Finding, Severity};
