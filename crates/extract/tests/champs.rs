@@ -617,3 +617,16 @@ fn a_credit_notes_own_number_wins_over_the_corrected_invoices() {
     assert_eq!(t.fields.invoice_number.as_deref(), Some("AV-2025-1"));
     assert_eq!(t.fields.invoice_type.as_deref(), Some("AVOIR"));
 }
+
+#[test]
+fn the_corrected_invoices_number_and_date_are_not_read() {
+    let t = lire(&[
+        (40.0, 780.0, "AVOIR"),
+        (40.0, 720.0, "Réf. facture d'origine :"),
+        (200.0, 720.0, "F-2025-9"),
+        (40.0, 706.0, "Date de la facture d'origine :"),
+        (200.0, 706.0, "02/01/2025"),
+    ]);
+    assert_eq!(t.fields.invoice_number, None);
+    assert_eq!(t.fields.invoice_date, None);
+}
