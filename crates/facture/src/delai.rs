@@ -1,6 +1,6 @@
 //! Legal payment clock of public buyers: deadline, interruption, moratory interest and indemnity.
 //!
-//! Sources (rules-and-peers.md §3, `[P11]`): délai global de paiement 30 days (State, its public
+//! Sources (rules-and-peers.md §3, `\[P11\]`): délai global de paiement 30 days (State, its public
 //! establishments, local authorities; CCP R. 2192-10), 50 days (public health establishments;
 //! R. 2192-11 1°), 60 days (public companies; R. 2192-11 2°). For invoices sent through Chorus Pro
 //! the clock starts at the notification of the *mise à disposition* (CCP, e-invoicing reception
@@ -109,7 +109,7 @@ impl Horloge {
     /// given as (status, date) pairs in any order: the clock starts at the first
     /// MISE_A_DISPOSITION, each SUSPENDUE runs until the next COMPLETEE, the first MISE_EN_PAIEMENT
     /// is the payment date (api-reference §4; the status dates stand for the notification dates,
-    /// **[inferred]**). `None` while the invoice was never made available.
+    /// **\[inferred\]**). `None` while the invoice was never made available.
     pub fn depuis_historique(
         statuts: &[(StatutFacture, NaiveDate)],
         type_acheteur: TypeAcheteur,

@@ -2,7 +2,7 @@
 //!
 //! Each type has `parse(&str)` that accepts what people type (spaces, no-break spaces, dots, dashes,
 //! lower case), normalises it and checks it; `Display` and `as_str()` give the normalised form.
-//! Sources are cited per rule; `[V1]` is python-stdnum as summarised in
+//! Sources are cited per rule; `\[V1\]` is python-stdnum as summarised in
 //! `shared/chorus-pro/rules-and-peers.md` §1.
 //!
 //! ```
@@ -305,7 +305,7 @@ depuis_str!(Tahiti, TahitiError);
 // SIREN / SIRET
 
 impl Siren {
-    /// Parses a SIREN: 9 digits, Luhn ([V1] `stdnum/fr/siren.py`). No La Poste exception at this level.
+    /// Parses a SIREN: 9 digits, Luhn (\[V1\] `stdnum/fr/siren.py`). No La Poste exception at this level.
     pub fn parse(texte: &str) -> Result<Siren, SirenError> {
         let chiffres = chiffres_seuls(texte)
             .map_err(|caractere| SirenError::CaractereInvalide { caractere })?;
@@ -321,15 +321,15 @@ impl Siren {
     }
 }
 
-/// La Poste's SIREN: its establishments use the digit-sum rule instead of Luhn ([V1][V2]).
+/// La Poste's SIREN: its establishments use the digit-sum rule instead of Luhn (\[V1\]\[V2\]).
 const SIREN_LA_POSTE: &str = "356000000";
-/// La Poste's head office, the one La Poste SIRET that follows ordinary Luhn ([V1] `stdnum/fr/siret.py`).
+/// La Poste's head office, the one La Poste SIRET that follows ordinary Luhn (\[V1\] `stdnum/fr/siret.py`).
 const SIRET_SIEGE_LA_POSTE: &str = "35600000000048";
 
 impl Siret {
     /// Parses a SIRET: 14 digits, Luhn over all of them, first 9 a valid SIREN; La Poste
     /// establishments (SIREN 356000000, except the head office) are valid when their digit sum is a
-    /// multiple of 5 instead ([V1] `stdnum/fr/siret.py`, [V2] `IsoCodes/Siren.php`).
+    /// multiple of 5 instead (\[V1\] `stdnum/fr/siret.py`, \[V2\] `IsoCodes/Siren.php`).
     pub fn parse(texte: &str) -> Result<Siret, SiretError> {
         let chiffres = chiffres_seuls(texte)
             .map_err(|caractere| SiretError::CaractereInvalide { caractere })?;
@@ -365,7 +365,7 @@ impl Siret {
 // ---------------------------------------------------------------------------------------------------
 // VAT numbers
 
-/// The alphabet of French VAT keys: digits and letters without I and O ([V1] `stdnum/fr/tva.py`).
+/// The alphabet of French VAT keys: digits and letters without I and O (\[V1\] `stdnum/fr/tva.py`).
 const ALPHABET_CLE_FR: &str = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
 /// Shape of a national VAT body, from the python-stdnum country modules (rules §1.4).
@@ -437,7 +437,7 @@ fn corps_tva_valide(pays: &str, corps: &str) -> Option<bool> {
 impl TvaIntra {
     /// Parses an intra-community VAT number. French numbers are fully checked: numeric key
     /// `(12 + 3 × (SIREN mod 97)) mod 97`, new-style alphanumeric keys with the stdnum check, Monaco
-    /// numbers (`000` after the key) without SIREN check ([V1] `stdnum/fr/tva.py`). Other EU
+    /// numbers (`000` after the key) without SIREN check (\[V1\] `stdnum/fr/tva.py`). Other EU
     /// countries are checked for shape only (rules §1.4; national checksums are not implemented).
     pub fn parse(texte: &str) -> Result<TvaIntra, TvaIntraError> {
         let compact = compacter(texte);
@@ -462,7 +462,7 @@ impl TvaIntra {
         Ok(TvaIntra(compact))
     }
 
-    /// The French VAT number derived from a SIREN with the numeric key ([V1]): `FR` + key + SIREN.
+    /// The French VAT number derived from a SIREN with the numeric key (\[V1\]): `FR` + key + SIREN.
     pub fn depuis_siren(siren: &Siren) -> TvaIntra {
         TvaIntra(format!("FR{:02}{}", cle_tva_fr(siren), siren.as_str()))
     }
@@ -481,7 +481,7 @@ impl TvaIntra {
     }
 }
 
-/// The numeric French VAT key of a SIREN: `(12 + 3 × (SIREN mod 97)) mod 97` ([V1]).
+/// The numeric French VAT key of a SIREN: `(12 + 3 × (SIREN mod 97)) mod 97` (\[V1\]).
 pub fn cle_tva_fr(siren: &Siren) -> u64 {
     let nombre: u64 = siren.as_str().parse().unwrap_or_default();
     (12 + 3 * (nombre % 97)) % 97
@@ -532,7 +532,7 @@ fn verifier_tva_fr(corps: &str) -> Result<(), TvaIntraError> {
 // ---------------------------------------------------------------------------------------------------
 // IBAN / BIC
 
-/// IBAN lengths per country (SWIFT IBAN registry, as in [V1] `stdnum/iban.dat`).
+/// IBAN lengths per country (SWIFT IBAN registry, as in \[V1\] `stdnum/iban.dat`).
 const LONGUEURS_IBAN: &[(&str, usize)] = &[
     ("AD", 24),
     ("AE", 23),
@@ -637,7 +637,7 @@ fn mod97(texte: &str) -> u32 {
 
 impl Iban {
     /// Parses an IBAN: country length, mod-97 check (move the 4 first characters to the end, letters
-    /// to numbers, remainder 1), and for FR/MC the BBAN structure `5!n5!n11!c2!n` ([V1][D1]).
+    /// to numbers, remainder 1), and for FR/MC the BBAN structure `5!n5!n11!c2!n` (\[V1\]\[D1\]).
     /// The RIB key inside a French BBAN is not a parse rule (its formula is unconfirmed in the
     /// sources, rules §1.5); see [`Iban::cle_rib_valide`].
     pub fn parse(texte: &str) -> Result<Iban, IbanError> {
@@ -727,7 +727,7 @@ impl Iban {
 }
 
 impl Bic {
-    /// Parses a BIC: `^[A-Z]{6}[0-9A-Z]{2}([0-9A-Z]{3})?$` after removing spaces ([V1] `stdnum/bic.py`).
+    /// Parses a BIC: `^[A-Z]{6}[0-9A-Z]{2}([0-9A-Z]{3})?$` after removing spaces (\[V1\] `stdnum/bic.py`).
     pub fn parse(texte: &str) -> Result<Bic, BicError> {
         let compact: String = texte
             .chars()
@@ -760,7 +760,7 @@ impl Bic {
 
 impl Ridet {
     /// Parses a RIDET: 9 or 10 alphanumerics once separators are removed (ICD 0228 per a single
-    /// third-party source, [V9]; no checksum is published, rules §1.7).
+    /// third-party source, \[V9\]; no checksum is published, rules §1.7).
     pub fn parse(texte: &str) -> Result<Ridet, RidetError> {
         let compact = compacter(texte);
         if let Some(caractere) = compact.chars().find(|c| !c.is_ascii_alphanumeric()) {
@@ -777,7 +777,7 @@ impl Ridet {
 
 impl Tahiti {
     /// Parses a numéro TAHITI with its establishment rank: `[0-9A-Z]{6}` + `[0-9]{3}`, e.g.
-    /// `003970-001` ([V7] demarches-simplifiees FAQ; letters accepted to be safe, rules §1.7).
+    /// `003970-001` (\[V7\] demarches-simplifiees FAQ; letters accepted to be safe, rules §1.7).
     pub fn parse(texte: &str) -> Result<Tahiti, TahitiError> {
         let compact = compacter(texte);
         if compact.chars().count() != 9 {

@@ -7,8 +7,8 @@
 //! `fournisseur.identifiant`, `fournisseur.numeroTva`, `fournisseur.iban`, `fournisseur.bic`,
 //! `dateEcheance`, `mentions.natureOperations`, `mentions.adresseLivraison`.
 //!
-//! Each rule cites its source: EN 16931 rule ids (`[E1]` CEN schematron), French rules BR-FR (`[E2]`),
-//! Chorus Pro spec comments and clients (`[V4]`, `[S4]`, `[C1]`…), as tagged in
+//! Each rule cites its source: EN 16931 rule ids (`\[E1\]` CEN schematron), French rules BR-FR (`\[E2\]`),
+//! Chorus Pro spec comments and clients (`\[V4\]`, `\[S4\]`, `\[C1\]`…), as tagged in
 //! `shared/chorus-pro/rules-and-peers.md` §7 and `api-reference.md` §8.
 //!
 //! ```
@@ -160,25 +160,25 @@ pub struct NumeroUtilise {
     pub rejetee: bool,
 }
 
-/// Maximum length of `numeroFactureSaisi`: varchar(20) in the Chorus Pro spec comments `[V4]`.
+/// Maximum length of `numeroFactureSaisi`: varchar(20) in the Chorus Pro spec comments `\[V4\]`.
 pub const LONGUEUR_MAX_NUMERO_FACTURE: usize = 20;
-/// Maximum length of the engagement number: OCA refuses more than 50 (AIFE delivery note) `[C1][C2]`.
+/// Maximum length of the engagement number: OCA refuses more than 50 (AIFE delivery note) `\[C1\]\[C2\]`.
 pub const LONGUEUR_MAX_ENGAGEMENT: usize = 50;
-/// Maximum length of `codeServiceExecutant` (spec comments, api-reference §6.2 `[S7]`).
+/// Maximum length of `codeServiceExecutant` (spec comments, api-reference §6.2 `\[S7\]`).
 pub const LONGUEUR_MAX_CODE_SERVICE: usize = 100;
-/// Maximum attachment name length, extension included `[C1]` (api-reference §7).
+/// Maximum attachment name length, extension included `\[C1\]` (api-reference §7).
 pub const LONGUEUR_MAX_NOM_PIECE: usize = 50;
 /// Maximum size of one file: 10 MB (deposer/pdf 413, ajouter/fichier 20003; api-reference §7).
 pub const TAILLE_MAX_PIECE: u64 = 10 * 1024 * 1024;
-/// Maximum size of an invoice with all its attachments: 120 MB `[C1]` (api-reference §7).
+/// Maximum size of an invoice with all its attachments: 120 MB `\[C1\]` (api-reference §7).
 pub const TAILLE_MAX_TOTALE: u64 = 120 * 1024 * 1024;
-/// Attachment extensions Chorus Pro accepts (api-reference §7, OCA constants `[C1]`, spec XSD/XSL).
+/// Attachment extensions Chorus Pro accepts (api-reference §7, OCA constants `\[C1\]`, spec XSD/XSL).
 pub const EXTENSIONS_AUTORISEES: &[&str] = &[
     "BMP", "GIF", "FAX", "ODT", "PPT", "TIFF", "XLS", "BZ2", "GZ", "JPEG", "P7S", "RTF", "TXT",
     "XML", "CSV", "GZIP", "JPG", "PDF", "SVG", "XHTML", "XLSX", "DOC", "HTM", "ODP", "PNG", "TGZ",
     "XLC", "ZIP", "DOCX", "HTML", "ODS", "PPS", "TIF", "XLM", "PPTX", "XSD", "XSL",
 ];
-/// French VAT rates allowed by BR-FR-16 (mainland, Corsica, overseas, historical) `[E2]`.
+/// French VAT rates allowed by BR-FR-16 (mainland, Corsica, overseas, historical) `\[E2\]`.
 pub const TAUX_TVA_FRANCAIS: &[Decimal] = &[
     Decimal::from_parts(0, 0, 0, false, 0),
     Decimal::from_parts(20, 0, 0, false, 0),
@@ -289,7 +289,7 @@ fn decimales(valeur: Decimal) -> u32 {
 // ---------------------------------------------------------------------------------------------------
 // Invoice number
 
-/// Characters allowed in `numeroFacture`: alphanumerics and `- _ / +` (`[V4]` spec comments;
+/// Characters allowed in `numeroFacture`: alphanumerics and `- _ / +` (`\[V4\]` spec comments;
 /// the reform's BR-FR-01 allows the same set).
 fn caractere_numero_autorise(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '+')
@@ -429,7 +429,7 @@ fn dates(facture: &Facture, contexte: &Contexte, constats: &mut Constats) {
 // ---------------------------------------------------------------------------------------------------
 // Recipient and routing
 
-/// Characters Chorus accepts in a service code: letters (accented too), digits, `_`, `-`, space `[C3]`.
+/// Characters Chorus accepts in a service code: letters (accented too), digits, `_`, `-`, space `\[C3\]`.
 fn caractere_service_autorise(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '_' | '-' | ' ')
 }
@@ -1561,7 +1561,7 @@ fn pieces_jointes(facture: &Facture, constats: &mut Constats) {
 // ---------------------------------------------------------------------------------------------------
 // 2026 mentions
 
-/// The four mentions of décret 2022-1299 (rules §2.3 [L1]), as warnings.
+/// The four mentions of décret 2022-1299 (rules §2.3 \[L1\]), as warnings.
 fn mentions_2026(facture: &Facture, constats: &mut Constats) {
     let mentions = &facture.mentions;
     // 1. The client's SIREN: derived from the recipient SIRET; only missing when that is unusable.
