@@ -1,7 +1,7 @@
 //! Field finding: invoice fields read from the positioned lines of the text layer.
 //!
-//! The words of each page are regrouped into rows (shared baseline) and cells (runs of words
-//! separated by gaps narrower than a few spaces). Labels from a French and English lexicon
+//! The words of each page are regrouped into rows (shared baseline, whatever lines the text layer
+//! made) and cells (runs of words; a gap wider than about one em starts a new cell). Labels from a French and English lexicon
 //! announce values found after them in the same cell, in the next cell to the right, or in the
 //! cell just below that overlaps the label's column; values are parsed by [`crate::valeurs`],
 //! identifiers validated with `facture::identifiant`, parties told apart by sections (« Facturé à »,
@@ -58,7 +58,7 @@ pub fn trouver(pages: &[Page]) -> Trouvailles {
 // ---------------------------------------------------------------------------------------------------
 // Rows and cells
 
-/// A word with its normalised tokens.
+/// A word of a row (possibly cut out of a word of the text layer, see [`couper_apres_deux_points`]).
 #[derive(Debug, Clone)]
 struct MotN {
     texte: String,
@@ -1322,7 +1322,6 @@ impl Collecte {
         }
     }
 
-    /// IBANs printed without a label: a word starting with a country code and check digits.
     /// Invoice lines: rows ending with quantity, unit price, optional VAT rate and net amount, kept
     /// only when quantity × unit price gives the net amount (to the cent, or within line rounding).
     fn lire_lignes(&mut self, doc: &Document) {
@@ -1390,6 +1389,7 @@ impl Collecte {
         }
     }
 
+    /// IBANs and French VAT numbers printed without a label (checked by their keys).
     fn lire_ibans(&mut self, doc: &Document) {
         for (idx, rangee) in doc.rangees.iter().enumerate() {
             for (i, mot) in rangee.mots.iter().enumerate() {
@@ -1706,7 +1706,6 @@ impl Contexte<'_> {
     /// An amount after the label, with the rate and base some labels carry
     /// ("TVA 20 % (base 8 898,56) : 1 779,71 €").
     fn montant(&self) -> Option<CandidatMontant> {
-        let rangee = self.rangee()?;
         let mut taux = None;
         let mut base = None;
         for zone in self.zones() {
@@ -1752,7 +1751,6 @@ impl Contexte<'_> {
                 return self.candidat_montant(c, taux, base);
             }
         }
-        let _ = rangee;
         None
     }
 
