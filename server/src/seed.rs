@@ -355,7 +355,17 @@ const PDF_DEMO: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n
 
 /// Demo invoices of the demo supplier, one per step of the lifecycle: (number, recipient SIRET,
 /// service code, HT amount, days ago, status path after DEPOSEE, reason of the last step).
-const FACTURES_DEMO: &[(&str, &str, Option<&str>, &str, i64, &[&str], Option<&str>)] = &[
+type FactureDemo = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    i64,
+    &'static [&'static str],
+    Option<&'static str>,
+);
+
+const FACTURES_DEMO: &[FactureDemo] = &[
     (
         "DEMO-2026-001",
         "21310000100014",
