@@ -149,10 +149,18 @@ impl Rangee {
     fn nouvelle(page: &Page, mots: Vec<MotN>) -> Rangee {
         let mut hauteurs: Vec<f32> = mots.iter().map(|m| hauteur(&m.bbox)).collect();
         hauteurs.sort_by(f32::total_cmp);
+        // Character widths stand in for the font size when a text layer gives flat boxes.
+        let mut chasses: Vec<f32> = mots
+            .iter()
+            .map(|m| (m.bbox[2] - m.bbox[0]) / m.texte.chars().count().max(1) as f32)
+            .collect();
+        chasses.sort_by(f32::total_cmp);
+        let chasse = chasses.get(chasses.len() / 2).copied().unwrap_or(5.0);
         let h = hauteurs
             .get(hauteurs.len() / 2)
             .copied()
             .unwrap_or(10.0)
+            .max(1.8 * chasse)
             .max(4.0);
         // A gap wider than about two spaces separates cells: label and value columns are spaced wider
         // than words, while a label followed by its value in running text keeps one space.

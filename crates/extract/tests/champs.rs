@@ -630,3 +630,24 @@ fn the_corrected_invoices_number_and_date_are_not_read() {
     assert_eq!(t.fields.invoice_number, None);
     assert_eq!(t.fields.invoice_date, None);
 }
+
+#[test]
+fn flat_word_boxes_still_group_labels_and_values() {
+    // A text layer that gives words no height (fonts without metrics), spaces of 4 points.
+    let mot = |texte: &str, x0: f32| Mot {
+        texte: texte.to_owned(),
+        bbox: [x0, 300.0, x0 + 5.0 * texte.chars().count() as f32, 300.0],
+    };
+    let mots = vec![mot("Total", 40.0), mot("HT", 69.0), mot("1000,00", 200.0)];
+    let p = Page {
+        numero: 1,
+        largeur: 595.0,
+        hauteur: 842.0,
+        lignes: vec![Ligne {
+            mots,
+            bbox: [40.0, 300.0, 235.0, 300.0],
+        }],
+    };
+    let t = trouver(&[p]);
+    assert_eq!(t.fields.total_ht.as_deref(), Some("1000.00"));
+}
