@@ -90,6 +90,9 @@ impl Facture {
     /// Recomputes the VAT breakdown and the totals from the lines (SAISIE_API), or the totals
     /// from the entered HT and VAT amounts when there are no lines (PDF modes).
     ///
+    /// Without lines, HT = Σ breakdown taxable amounts when a breakdown is given, and a stated VAT
+    /// amount per rate is kept when BR-CO-17 tolerates it (so the body matches the PDF).
+    ///
     /// HT = Σ line nets (BR-CO-10/13; `soumettre` has no document-level allowance or charge),
     /// TVA = Σ breakdown VAT (BR-CO-14), TTC = HT + TVA (BR-CO-15), à payer = TTC − remise
     /// globale TTC, or 0 for an already-paid invoice A2 (BR-CO-16 with paid amount = the rest).
@@ -100,11 +103,25 @@ impl Facture {
             self.totaux.montant_ht =
                 arrondir_montant(self.lignes.iter().map(Ligne::montant_net).sum());
         } else {
+            // PDF modes: the amounts per rate come from the supplier's PDF. Keep a stated VAT
+            // amount that BR-CO-17 tolerates (within ±1 of base × rate, exactly 0 at 0 %), so that
+            // what is sent matches the PDF; replace it otherwise.
             for groupe in &mut self.recap_tva {
                 groupe.montant_base_ht = arrondir_montant(groupe.montant_base_ht);
-                groupe.montant_tva = montant_tva(groupe.montant_base_ht, groupe.taux);
+                let attendu = montant_tva(groupe.montant_base_ht, groupe.taux);
+                let indique = arrondir_montant(groupe.montant_tva);
+                let tolere = match groupe.taux {
+                    Some(taux) if taux.is_zero() => indique.is_zero(),
+                    Some(_) => (indique - attendu).abs() < Decimal::ONE,
+                    None => true,
+                };
+                groupe.montant_tva = if tolere { indique } else { attendu };
             }
-            self.totaux.montant_ht = arrondir_montant(self.totaux.montant_ht);
+            self.totaux.montant_ht = if self.recap_tva.is_empty() {
+                arrondir_montant(self.totaux.montant_ht)
+            } else {
+                self.recap_tva.iter().map(|g| g.montant_base_ht).sum()
+            };
         }
         if !self.recap_tva.is_empty() {
             self.totaux.montant_tva = self.recap_tva.iter().map(|g| g.montant_tva).sum();
@@ -235,6 +252,26 @@ mod tests {
         facture.calculer();
         assert_eq!(facture.totaux.montant_ttc, dec!(1200.00));
         assert_eq!(facture.totaux.montant_a_payer, dec!(1200.00));
+    }
+
+    #[test]
+    fn pdf_mode_keeps_a_tolerated_vat_amount_and_replaces_a_wrong_one() {
+        let groupe = |base, tva| LigneTva {
+            taux: Some(dec!(20)),
+            montant_base_ht: base,
+            montant_tva: tva,
+            ..LigneTva::default()
+        };
+        let mut facture = Facture {
+            recap_tva: vec![groupe(dec!(100), dec!(20.01)), groupe(dec!(50), dec!(12))],
+            ..Facture::default()
+        };
+        facture.calculer();
+        let tva: Vec<Decimal> = facture.recap_tva.iter().map(|g| g.montant_tva).collect();
+        assert_eq!(tva, vec![dec!(20.01), dec!(10.00)]);
+        assert_eq!(facture.totaux.montant_ht, dec!(150.00));
+        assert_eq!(facture.totaux.montant_tva, dec!(30.01));
+        assert_eq!(facture.totaux.montant_ttc, dec!(180.01));
     }
 
     #[test]

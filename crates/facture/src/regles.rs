@@ -1236,6 +1236,21 @@ fn sommes(facture: &Facture, constats: &mut Constats) {
                 .fix(somme_lignes);
         }
         recapitulatif_contre_lignes(facture, type_tva, constats);
+    } else if !facture.recap_tva.is_empty() {
+        // Without lines (PDF modes) the breakdown still adds up to the net total: Σ BT-116 = BT-109,
+        // the consequence of BR-S-08 (and siblings) with BR-CO-13 ("synthèse" consistency).
+        let somme: Decimal =
+            arrondir_montant(facture.recap_tva.iter().map(|g| g.montant_base_ht).sum());
+        if totaux.montant_ht != somme {
+            constats
+                .bloquant(
+                    "CPP-RECAP-BASE",
+                    "montantTotal.montantHtTotal",
+                    format!("Le total HT ({}) n'est pas la somme des bases du récapitulatif de TVA ({somme}).", totaux.montant_ht),
+                    format!("The net total ({}) is not the sum of the VAT breakdown bases ({somme}).", totaux.montant_ht),
+                )
+                .fix(somme);
+        }
     }
     for (index, groupe) in facture.recap_tva.iter().enumerate() {
         // BR-DEC-19 (taxable amount BT-116) and BR-DEC-20 (VAT amount BT-117): 2 decimals at most.

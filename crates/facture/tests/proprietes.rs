@@ -375,6 +375,34 @@ proptest! {
     }
 
     #[test]
+    fn computed_pdf_mode_invoices_pass_the_sum_rules(
+        groupes in prop::collection::vec((0..TAUX.len(), decimal(100_000, 2), decimal(30_000, 2)), 0..4),
+        ht in decimal(1_000_000, 2),
+        tva in decimal(200_000, 2),
+    ) {
+        let mut facture = Facture::default();
+        facture.totaux.montant_ht = ht;
+        facture.totaux.montant_tva = tva;
+        facture.recap_tva = groupes
+            .into_iter()
+            .map(|(index, base, montant)| LigneTva {
+                taux: TAUX.get(index).map(|(m, e)| Decimal::new(*m, *e)),
+                montant_base_ht: base,
+                montant_tva: montant,
+                ..LigneTva::default()
+            })
+            .collect();
+        facture.calculer();
+        let contexte = Contexte::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default());
+        let findings = check(&facture, &contexte);
+        let sommes: Vec<_> = findings
+            .iter()
+            .filter(|f| REGLES_DE_SOMME.contains(&f.rule.as_str()) || f.rule == "CPP-RECAP-BASE")
+            .collect();
+        prop_assert!(sommes.is_empty(), "{:#?}", sommes);
+    }
+
+    #[test]
     fn totals_equal_the_sum_of_lines(facture in facture_calculee()) {
         let somme: Decimal = facture.lignes.iter().map(Ligne::montant_net).sum();
         prop_assert_eq!(facture.totaux.montant_ht, arrondir_montant(somme));

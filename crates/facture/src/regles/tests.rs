@@ -1436,3 +1436,25 @@ fn breakdown_amounts_with_more_than_two_decimals_are_rejected() {
     );
     absent(&findings, "BR-DEC-19");
 }
+
+#[test]
+fn pdf_mode_breakdown_must_add_up_to_the_net_total() {
+    let mut facture = facture_valide();
+    facture.lignes.clear();
+    facture.calculer();
+    assert_eq!(check(&facture, &contexte()), vec![]);
+    facture.totaux.montant_ht += dec!(1);
+    facture.totaux.montant_ttc += dec!(1);
+    facture.totaux.montant_a_payer += dec!(1);
+    let findings = check(&facture, &contexte());
+    trouve(
+        &findings,
+        "CPP-RECAP-BASE",
+        "montantTotal.montantHtTotal",
+        Severity::Blocking,
+    );
+    assert_eq!(
+        fix_de(&findings, "CPP-RECAP-BASE").as_deref(),
+        Some("320.10")
+    );
+}
