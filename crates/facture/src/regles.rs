@@ -58,7 +58,8 @@ pub struct Finding {
     pub message_fr: String,
     /// The same message in English.
     pub message_en: String,
-    /// The value to put in the field, when it is known (a computed total, a normalised identifier).
+    /// The value to put in the field, when it is known (a computed total, a normalised identifier);
+    /// an empty string means "clear the field".
     pub fix: Option<String>,
 }
 
@@ -484,6 +485,24 @@ fn destinataire(facture: &Facture, contexte: &Contexte, constats: &mut Constats)
     }
 }
 
+fn erreur_fr_iban(erreur: &crate::identifiant::IbanError) -> String {
+    use crate::identifiant::IbanError as E;
+    match erreur {
+        E::CaractereInvalide { caractere } => format!("caractère {caractere:?} invalide"),
+        E::Entete => "il doit commencer par le code pays et 2 chiffres de contrôle".into(),
+        E::PaysInconnu(pays) => format!("pays {pays} inconnu"),
+        E::Longueur {
+            pays,
+            attendu,
+            trouve,
+        } => {
+            format!("un IBAN {pays} compte {attendu} caractères, {trouve} saisis")
+        }
+        E::CleMod97 => "clé de contrôle incorrecte".into(),
+        E::BbanFr => "banque, guichet, compte ou clé RIB mal formés".into(),
+    }
+}
+
 fn erreur_fr_siret(erreur: &crate::identifiant::SiretError) -> String {
     use crate::identifiant::SiretError as E;
     match erreur {
@@ -754,7 +773,10 @@ fn paiement(facture: &Facture, constats: &mut Constats) {
                 constats.bloquant(
                     "ID-IBAN",
                     "fournisseur.iban",
-                    "L'IBAN n'est pas valide : vérifiez-le sur votre RIB.".into(),
+                    format!(
+                        "L'IBAN n'est pas valide ({}) : vérifiez-le sur votre RIB.",
+                        erreur_fr_iban(&erreur)
+                    ),
                     format!("The IBAN is invalid: {erreur}."),
                 );
                 None
