@@ -19,6 +19,7 @@ pub mod layout;
 pub mod resultat;
 pub mod texte;
 pub mod valeurs;
+pub mod vers_facture;
 
 use std::collections::BTreeMap;
 

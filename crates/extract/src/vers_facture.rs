@@ -1,0 +1,301 @@
+//! From extracted (or typed) fields to the `facture` model, and from a `soumettre` field path back to
+//! the field that holds it.
+//!
+//! The deposit screen edits a [`Fields`] (the values as text, as the user sees and types them), turns it
+//! into a [`Facture`] with [`vers_facture`] on every change, runs `facture::regles::check` on it, and
+//! puts each finding under the input that [`champ_du_chemin`] names. Values that do not parse are
+//! reported as [`ValeurIllisible`], addressed to their field, instead of being dropped silently.
+
+use chrono::NaiveDate;
+use facture::montant::{parse_date, parse_montant, parse_taux};
+use facture::{Facture, LigneTva, TypeFacture, TypeIdentifiant};
+use rust_decimal::Decimal;
+
+use crate::resultat::Fields;
+
+/// A field whose text could not be read as the value it must hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValeurIllisible {
+    /// The contract key of the field (`total_ht`).
+    pub champ: &'static str,
+    /// What was typed.
+    pub texte: String,
+    /// What kind of value was expected.
+    pub attendu: Attendu,
+}
+
+/// The kind of value a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attendu {
+    /// An amount such as `1 234,56`.
+    Montant,
+    /// A date such as `03/11/2025`.
+    Date,
+    /// A rate such as `20 %`.
+    Taux,
+}
+
+/// The invoice described by `fields`, and the values that could not be read.
+///
+/// Empty fields are simply absent. Amounts and dates accept French forms (`1 234,56 €`, `3 novembre
+/// 2025`). The VAT breakdown becomes `recap_tva`; the supplier is identified by SIRET when one is given.
+pub fn vers_facture(fields: &Fields) -> (Facture, Vec<ValeurIllisible>) {
+    let mut illisibles = Vec::new();
+    let mut facture = Facture::default();
+    facture.numero_facture = texte(&fields.invoice_number).unwrap_or_default();
+    facture.date_facture = date(&fields.invoice_date, "invoice_date", &mut illisibles);
+    if fields.invoice_type.as_deref() == Some("AVOIR") {
+        facture.references.type_facture = TypeFacture::Avoir;
+    }
+    if let Some(devise) = texte(&fields.currency) {
+        facture.references.devise_facture = devise.to_uppercase();
+    }
+    facture.fournisseur.type_identifiant = TypeIdentifiant::Siret;
+    facture.fournisseur.identifiant = compact(&fields.supplier_siret);
+    facture.fournisseur.numero_tva = compact(&fields.supplier_vat);
+    facture.fournisseur.iban = compact(&fields.iban);
+    facture.destinataire.code_destinataire = compact(&fields.recipient_siret);
+    facture.destinataire.code_service = texte(&fields.service_code);
+    facture.references.numero_engagement = texte(&fields.engagement_number);
+    facture.references.numero_marche = texte(&fields.market_number);
+
+    let ht = montant(&fields.total_ht, "total_ht", &mut illisibles);
+    let tva = montant(&fields.total_vat, "total_vat", &mut illisibles);
+    let ttc = montant(&fields.total_ttc, "total_ttc", &mut illisibles);
+    let a_payer = montant(&fields.amount_due, "amount_due", &mut illisibles);
+    facture.totaux.montant_ht = ht.unwrap_or_default();
+    facture.totaux.montant_tva = tva.unwrap_or_default();
+    facture.totaux.montant_ttc = ttc.unwrap_or_default();
+    // The contract: without a "net à payer" line, the amount due is the total TTC.
+    facture.totaux.montant_a_payer = a_payer.or(ttc).unwrap_or_default();
+
+    for entree in fields.vat_breakdown.iter().flatten() {
+        let taux = match parse_taux(&entree.rate) {
+            Ok(taux) => Some(taux),
+            Err(_) => {
+                illisibles.push(illisible("vat_breakdown", &entree.rate, Attendu::Taux));
+                None
+            }
+        };
+        let base = parse_montant(&entree.base).ok();
+        let montant_tva = parse_montant(&entree.amount).ok();
+        if base.is_none() {
+            illisibles.push(illisible("vat_breakdown", &entree.base, Attendu::Montant));
+        }
+        if montant_tva.is_none() {
+            illisibles.push(illisible("vat_breakdown", &entree.amount, Attendu::Montant));
+        }
+        facture.recap_tva.push(LigneTva {
+            taux,
+            montant_base_ht: base.unwrap_or(Decimal::ZERO),
+            montant_tva: montant_tva.unwrap_or(Decimal::ZERO),
+            ..LigneTva::default()
+        });
+    }
+    (facture, illisibles)
+}
+
+/// The contract key of the field that holds a `soumettre` path (as `facture::regles::Finding::field`
+/// spells it), when the deposit form shows that field.
+pub fn champ_du_chemin(chemin: &str) -> Option<&'static str> {
+    let champ = match chemin {
+        "numeroFactureSaisi" => "invoice_number",
+        "dateFacture" => "invoice_date",
+        "references.typeFacture" => "invoice_type",
+        "references.deviseFacture" => "currency",
+        "fournisseur.identifiant" | "fournisseur.idFournisseur" => "supplier_siret",
+        "fournisseur.numeroTva" => "supplier_vat",
+        "fournisseur.iban" | "fournisseur.codeCoordonneesBancairesFournisseur" => "iban",
+        "destinataire.codeDestinataire" => "recipient_siret",
+        "destinataire.codeServiceExecutant" => "service_code",
+        "references.numeroBonCommande" => "engagement_number",
+        "references.numeroMarche" => "market_number",
+        "montantTotal.montantHtTotal" => "total_ht",
+        "montantTotal.montantTVA" => "total_vat",
+        "montantTotal.montantTtcTotal" => "total_ttc",
+        "montantTotal.montantAPayer" => "amount_due",
+        _ if chemin.starts_with("ligneTva") => "vat_breakdown",
+        _ => return None,
+    };
+    Some(champ)
+}
+
+fn texte(valeur: &Option<String>) -> Option<String> {
+    valeur
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+}
+
+/// Identifiers are compared without spaces and in upper case.
+fn compact(valeur: &Option<String>) -> String {
+    valeur
+        .as_deref()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn illisible(champ: &'static str, texte: &str, attendu: Attendu) -> ValeurIllisible {
+    ValeurIllisible {
+        champ,
+        texte: texte.to_owned(),
+        attendu,
+    }
+}
+
+fn montant(
+    valeur: &Option<String>,
+    champ: &'static str,
+    illisibles: &mut Vec<ValeurIllisible>,
+) -> Option<Decimal> {
+    let brut = texte(valeur)?;
+    match parse_montant(&brut) {
+        Ok(m) => Some(m),
+        Err(_) => {
+            illisibles.push(illisible(champ, &brut, Attendu::Montant));
+            None
+        }
+    }
+}
+
+fn date(
+    valeur: &Option<String>,
+    champ: &'static str,
+    illisibles: &mut Vec<ValeurIllisible>,
+) -> Option<NaiveDate> {
+    let brut = texte(valeur)?;
+    match parse_date(&brut) {
+        Ok(d) => Some(d),
+        Err(_) => {
+            illisibles.push(illisible(champ, &brut, Attendu::Date));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resultat::VatEntry;
+    use facture::regles::{check, Contexte, Severity};
+
+    fn dec(texte: &str) -> Decimal {
+        texte.parse().unwrap_or_default()
+    }
+
+    fn champs_complets() -> Fields {
+        Fields {
+            invoice_number: Some("F2026-0042".into()),
+            invoice_date: Some("03/11/2026".into()),
+            invoice_type: Some("FACTURE".into()),
+            currency: Some("eur".into()),
+            supplier_siret: Some("356 000 000 00048".into()),
+            supplier_vat: Some("FR 39 356000000".into()),
+            recipient_siret: Some("11000201100044".into()),
+            service_code: Some("SFACETAT".into()),
+            engagement_number: Some("1300123456".into()),
+            market_number: None,
+            total_ht: Some("6 400,00 €".into()),
+            total_vat: Some("640,00".into()),
+            total_ttc: Some("7 040,00".into()),
+            amount_due: None,
+            iban: Some("FR76 3000 6000 0112 3456 7890 189".into()),
+            vat_breakdown: Some(vec![VatEntry {
+                rate: "10,00 %".into(),
+                base: "6400.00".into(),
+                amount: "640.00".into(),
+            }]),
+            lines: None,
+        }
+    }
+
+    #[test]
+    fn french_forms_become_typed_values() {
+        let (facture, illisibles) = vers_facture(&champs_complets());
+        assert_eq!(illisibles, vec![]);
+        assert_eq!(facture.numero_facture, "F2026-0042");
+        assert_eq!(facture.date_facture, NaiveDate::from_ymd_opt(2026, 11, 3));
+        assert_eq!(facture.references.devise_facture, "EUR");
+        assert_eq!(facture.fournisseur.identifiant, "35600000000048");
+        assert_eq!(facture.fournisseur.numero_tva, "FR39356000000");
+        assert_eq!(facture.totaux.montant_ht, dec("6400.00"));
+        assert_eq!(facture.totaux.montant_ttc, dec("7040.00"));
+        assert_eq!(facture.recap_tva.len(), 1);
+        assert_eq!(facture.recap_tva[0].taux, Some(dec("10.00")));
+        assert_eq!(
+            facture.references.numero_engagement.as_deref(),
+            Some("1300123456")
+        );
+    }
+
+    #[test]
+    fn amount_due_falls_back_to_total_ttc() {
+        let (facture, _) = vers_facture(&champs_complets());
+        assert_eq!(facture.totaux.montant_a_payer, dec("7040.00"));
+        let mut champs = champs_complets();
+        champs.amount_due = Some("5 040,00".into());
+        let (facture, _) = vers_facture(&champs);
+        assert_eq!(facture.totaux.montant_a_payer, dec("5040.00"));
+    }
+
+    #[test]
+    fn unreadable_values_are_reported_on_their_field() {
+        let mut champs = champs_complets();
+        champs.total_ht = Some("six mille".into());
+        champs.invoice_date = Some("31/02/2026".into());
+        let (_, illisibles) = vers_facture(&champs);
+        let vus: Vec<(&str, Attendu)> = illisibles.iter().map(|i| (i.champ, i.attendu)).collect();
+        assert_eq!(
+            vus,
+            vec![
+                ("invoice_date", Attendu::Date),
+                ("total_ht", Attendu::Montant)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_avoir_is_typed_as_such() {
+        let mut champs = champs_complets();
+        champs.invoice_type = Some("AVOIR".into());
+        assert_eq!(
+            vers_facture(&champs).0.references.type_facture,
+            TypeFacture::Avoir
+        );
+    }
+
+    #[test]
+    fn every_blocking_finding_on_header_fields_lands_on_a_form_field() {
+        // An empty form: the checks complain about the recipient, the number, the date, the totals…
+        let (facture, _) = vers_facture(&Fields::default());
+        let aujourd_hui = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let findings = check(&facture, &Contexte::new(aujourd_hui));
+        for chemin in ["numeroFactureSaisi", "destinataire.codeDestinataire"] {
+            let finding = findings
+                .iter()
+                .find(|f| f.field == chemin && f.severity == Severity::Blocking);
+            assert!(finding.is_some(), "a blocking finding on {chemin}");
+            assert!(
+                champ_du_chemin(chemin).is_some(),
+                "{chemin} maps to a field"
+            );
+        }
+    }
+
+    #[test]
+    fn paths_map_to_contract_keys() {
+        assert_eq!(
+            champ_du_chemin("destinataire.codeServiceExecutant"),
+            Some("service_code")
+        );
+        assert_eq!(
+            champ_du_chemin("ligneTva[2].ligneTvaMontantTvaParTaux"),
+            Some("vat_breakdown")
+        );
+        assert_eq!(champ_du_chemin("lignePoste[0].lignePosteQuantite"), None);
+    }
+}
