@@ -137,6 +137,27 @@ pub fn app(state: AppState) -> Router {
             "/consulter/service",
             post(chorus::structures::consulter_service),
         );
+    use chorus::transverses as t;
+    let transverses = Router::new()
+        .route("/health-check", get(health::health_check))
+        .route(
+            "/recuperer/structures/actives/fournisseur",
+            post(t::structures_actives_fournisseur),
+        )
+        .route("/ajouter/fichier", post(t::ajouter_fichier))
+        .route("/recuperer/tauxtva", post(t::taux_tva))
+        .route("/recuperer/devises", post(t::devises))
+        .route("/recuperer/pays", post(t::pays))
+        .route("/recuperer/modereglements", post(t::modes_reglement))
+        .route("/recuperer/modedepot", post(t::modes_depot))
+        .route("/recuperer/cadrefacturation", post(t::cadres_facturation))
+        .route(
+            "/recuperer/motifs/exonerationtva",
+            post(t::motifs_exoneration),
+        )
+        .route("/recuperer/typespj", post(t::types_piece_jointe))
+        .route("/recuperer/etat/typedp", post(t::etats_type_dp))
+        .route("/recuperer/etats/traitement", post(t::etats_traitement));
     let factures = Router::new()
         .route("/deposer/pdf", post(chorus::factures::deposer_pdf))
         .route("/soumettre", post(chorus::factures::soumettre))
@@ -158,16 +179,13 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health::health))
         .route("/api/oauth/token", post(chorus::oauth::token))
+        .nest("/cpro/transverses/v1", transverses)
         .route(
-            "/cpro/transverses/v1/recuperer/structures/actives/fournisseur",
-            post(chorus::transverses::structures_actives_fournisseur),
+            "/cpro/utilisateurs/v1/monCompte/recuperer/rattachements",
+            post(chorus::utilisateurs::rattachements),
         )
         .nest("/cpro/structures/v1", structures)
         .nest("/cpro/factures/v1", factures)
-        .route(
-            "/cpro/transverses/v1/health-check",
-            get(health::health_check),
-        )
         .nest("/portail/v1", portail)
         .fallback(spa::fallback)
         .layer(middleware::map_response_with_state(

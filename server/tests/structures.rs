@@ -209,3 +209,174 @@ async fn active_supplier_structures_are_only_the_users_own() {
         ID_FOURNISSEUR_AUTRE
     );
 }
+
+#[tokio::test]
+async fn reference_lists_answer_their_codes() {
+    let cas = [
+        (
+            "/cpro/transverses/v1/recuperer/tauxtva",
+            json!({}),
+            "listeTauxTva",
+            "codeTauxTva",
+            "TVA1",
+        ),
+        (
+            "/cpro/transverses/v1/recuperer/devises",
+            json!({"codeLangue": "FR"}),
+            "listeDevises",
+            "codeDevise",
+            "EUR",
+        ),
+        (
+            "/cpro/transverses/v1/recuperer/pays",
+            json!({"codeLangue": "FR"}),
+            "listePays",
+            "codePays",
+            "FR",
+        ),
+        (
+            "/cpro/transverses/v1/recuperer/modereglements",
+            json!({}),
+            "listeModePaiement",
+            "modePaiement",
+            "VIREMENT",
+        ),
+        (
+            "/cpro/transverses/v1/recuperer/modedepot",
+            json!({}),
+            "listeModeDepot",
+            "modeDepot",
+            "DEPOT_PDF_API",
+        ),
+        (
+            "/cpro/transverses/v1/recuperer/cadrefacturation",
+            json!({"typeDemandePaiement": "FACTURE"}),
+            "listeCadreFacturation",
+            "codeCadreFacturation",
+            "A12_FACTURE_COTRAITANT",
+        ),
+        (
+            "/cpro/transverses/v1/recuperer/motifs/exonerationtva",
+            json!({}),
+            "listeMotifsExonerationTva",
+            "codeMotifExonerationTva",
+            "ART_293B",
+        ),
+        (
+            "/cpro/transverses/v1/recuperer/typespj",
+            json!({"codeLangue": "FR", "typeObjet": "FACTURE"}),
+            "listeTypePieceJointe",
+            "codeTypePieceJointe",
+            "BON_LIVRAISON",
+        ),
+        (
+            "/cpro/transverses/v1/recuperer/etat/typedp",
+            json!({"typeDemandePaiement": "FACTURE"}),
+            "listeEtatDemandePaiement",
+            "etatDemandePaiement",
+            "A_RECYCLER",
+        ),
+        (
+            "/cpro/transverses/v1/recuperer/etats/traitement",
+            json!({"statutCourant": "MISE_A_DISPOSITION"}),
+            "listeStatutsPossiblesPourTraitement",
+            "statutPossiblePourTraitement",
+            "SUSPENDUE",
+        ),
+    ];
+    let router = routeur().await;
+    let cookie = connecter(&router, DEMO_EMAIL).await;
+    for (chemin, body, liste, cle, attendu) in cas {
+        let reponse = envoyer(&router, post_json(chemin, Some(&cookie), &body.to_string())).await;
+        assert_eq!(reponse.code_retour(), Some(0), "{chemin}");
+        let codes: Vec<String> = reponse.json()[liste]
+            .as_array()
+            .map(|l| {
+                l.iter()
+                    .filter_map(|e| e[cle].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(codes.iter().any(|c| c == attendu), "{chemin}: {codes:?}");
+    }
+    let travaux = envoyer(
+        &router,
+        post_json(
+            "/cpro/transverses/v1/recuperer/cadrefacturation",
+            Some(&cookie),
+            r#"{"typeDemandePaiement":"FACTURE"}"#,
+        ),
+    )
+    .await;
+    assert_eq!(
+        travaux.json()["listeCadreFacturation"]
+            .as_array()
+            .map(Vec::len),
+        Some(4),
+        "soumettre accepts A1, A2, A9, A12"
+    );
+    let final_ = envoyer(
+        &router,
+        post_json(
+            "/cpro/transverses/v1/recuperer/etats/traitement",
+            Some(&cookie),
+            r#"{"statutCourant":"MISE_EN_PAIEMENT"}"#,
+        ),
+    )
+    .await;
+    assert_eq!(
+        final_.json()["listeStatutsPossiblesPourTraitement"],
+        json!([])
+    );
+}
+
+#[tokio::test]
+async fn ajouter_fichier_checks_size_and_name() {
+    use base64::Engine as _;
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let router = routeur().await;
+    let cookie = connecter(&router, DEMO_EMAIL).await;
+    let appel = |body: serde_json::Value| {
+        post_json(
+            "/cpro/transverses/v1/ajouter/fichier",
+            Some(&cookie),
+            &body.to_string(),
+        )
+    };
+    let ok = envoyer(&router, appel(json!({"pieceJointeFichier": b64(b"bl"), "pieceJointeNom": "bl.pdf", "pieceJointeTypeMime": "application/pdf", "pieceJointeExtension": "PDF"}))).await;
+    assert_eq!(ok.code_retour(), Some(0));
+    assert!(ok.json()["pieceJointeId"].is_i64());
+    let gros = vec![0_u8; 10 * 1024 * 1024 + 1];
+    let trop_gros = envoyer(
+        &router,
+        appel(json!({"pieceJointeFichier": b64(&gros), "pieceJointeNom": "gros.pdf"})),
+    )
+    .await;
+    assert_eq!(
+        (trop_gros.status, trop_gros.code_retour()),
+        (StatusCode::OK, Some(20003))
+    );
+    let exe = envoyer(
+        &router,
+        appel(json!({"pieceJointeFichier": b64(b"x"), "pieceJointeNom": "virus.exe"})),
+    )
+    .await;
+    assert_eq!(exe.code_retour(), Some(20004));
+}
+
+#[tokio::test]
+async fn rattachements_list_the_users_structure_and_its_services() {
+    let reponse = appeler(
+        "/cpro/utilisateurs/v1/monCompte/recuperer/rattachements",
+        json!({}),
+    )
+    .await;
+    assert_eq!(reponse.code_retour(), Some(0));
+    let liste = reponse.json()["listeStructureRattachement"].clone();
+    assert_eq!(liste.as_array().map(Vec::len), Some(1));
+    assert_eq!(liste[0]["idStructure"], ID_FOURNISSEUR_DEMO);
+    assert_eq!(
+        liste[0]["listeServicesRattache"][0]["codeService"],
+        "COMPTABILITE"
+    );
+}

@@ -6,6 +6,7 @@ pub mod factures;
 pub mod oauth;
 pub mod structures;
 pub mod transverses;
+pub mod utilisateurs;
 
 /// Success `libelle` of structures, transverses and searches (api-reference §6.3).
 pub const LIBELLE_SUCCES_TRA: &str = "TRA_MSG_00.000";

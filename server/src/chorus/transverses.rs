@@ -4,10 +4,15 @@
 //! library, and are declared here until `cpro` carries them.
 
 use axum::extract::State;
-use serde::Serialize;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use cpro::codes::{CadreFacturation, ModeDepot, ModePaiement, StatutFacture};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
 use super::compte::Compte;
-use super::LIBELLE_SUCCES_TRA;
+use super::factures::TAILLE_MAX_FICHIER;
+use super::{LIBELLE_SUCCES_GCU, LIBELLE_SUCCES_TRA};
 use crate::error::{ApiError, CproJson};
 use crate::AppState;
 
@@ -59,4 +64,301 @@ pub async fn structures_actives_fournisseur(
         libelle: LIBELLE_SUCCES_TRA.to_owned(),
         liste_structures,
     }))
+}
+
+/// `codeRetour` of `ajouter/fichier` for a file above 10 MB (api-reference §2.3, §6.3).
+pub const CODE_FICHIER_TROP_GROS: i32 = 20003;
+/// `codeRetour` of `ajouter/fichier` for a bad name or extension (sandbox choice; undocumented).
+pub const CODE_FICHIER_INVALIDE: i32 = 20004;
+/// Longest attachment name, extension included (api-reference §7).
+pub const LONGUEUR_MAX_NOM_PIECE: usize = 50;
+/// Extensions Chorus Pro accepts for attachments (api-reference §7).
+pub const EXTENSIONS_AUTORISEES: &[&str] = &[
+    "BMP", "GIF", "FAX", "ODT", "PPT", "TIFF", "XLS", "BZ2", "GZ", "JPEG", "P7S", "RTF", "TXT",
+    "XML", "CSV", "GZIP", "JPG", "PDF", "SVG", "XHTML", "XLSX", "DOC", "HTM", "ODP", "PNG", "TGZ",
+    "XLC", "ZIP", "DOCX", "HTML", "ODS", "PPS", "TIF", "XLM", "PPTX", "XSD", "XSL",
+];
+
+/// Body of `ajouter/fichier` (go-choruspro and the Python SDK, api-reference §3.9).
+#[derive(Debug, Deserialize)]
+pub struct AjouterFichierRequest {
+    /// File, base64.
+    #[serde(rename = "pieceJointeFichier", default)]
+    pub piece_jointe_fichier: String,
+    /// File name with extension, ≤ 50 characters.
+    #[serde(rename = "pieceJointeNom", default)]
+    pub piece_jointe_nom: String,
+    /// MIME type.
+    #[serde(rename = "pieceJointeTypeMime", default)]
+    pub piece_jointe_type_mime: Option<String>,
+    /// Extension (`pdf` or `PDF`).
+    #[serde(rename = "pieceJointeExtension", default)]
+    pub piece_jointe_extension: Option<String>,
+}
+
+/// An attachment name is valid when it has 1 to 50 characters and an allowed extension (api-reference §7).
+pub fn nom_piece_valide(nom: &str) -> bool {
+    let extension = nom
+        .rsplit_once('.')
+        .map(|(base, ext)| (base, ext.to_ascii_uppercase()));
+    !nom.is_empty()
+        && nom.chars().count() <= LONGUEUR_MAX_NOM_PIECE
+        && extension.is_some_and(|(base, ext)| {
+            !base.is_empty() && EXTENSIONS_AUTORISEES.contains(&ext.as_str())
+        })
+}
+
+/// `POST /cpro/transverses/v1/ajouter/fichier`: a size refusal is `codeRetour 20003` with HTTP 200.
+pub async fn ajouter_fichier(
+    State(state): State<AppState>,
+    compte: Compte,
+    CproJson(requete): CproJson<AjouterFichierRequest>,
+) -> Result<CproJson<Value>, ApiError> {
+    let fichier = requete.piece_jointe_fichier.trim();
+    if fichier.len() / 4 * 3 > TAILLE_MAX_FICHIER + 3 {
+        return Err(ApiError::metier(
+            CODE_FICHIER_TROP_GROS,
+            "La pièce jointe dépasse 10 Mo",
+        ));
+    }
+    let contenu = STANDARD
+        .decode(fichier)
+        .map_err(|_| ApiError::RequeteInvalide("pieceJointeFichier n'est pas du base64".into()))?;
+    if contenu.len() > TAILLE_MAX_FICHIER {
+        return Err(ApiError::metier(
+            CODE_FICHIER_TROP_GROS,
+            "La pièce jointe dépasse 10 Mo",
+        ));
+    }
+    let nom = requete.piece_jointe_nom.trim();
+    if contenu.is_empty() || !nom_piece_valide(nom) {
+        return Err(ApiError::metier(
+            CODE_FICHIER_INVALIDE,
+            "pieceJointeNom : 50 caractères au plus, extension autorisée, fichier non vide",
+        ));
+    }
+    let extension = nom
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_uppercase())
+        .unwrap_or_default();
+    let _ = (
+        &requete.piece_jointe_type_mime,
+        &requete.piece_jointe_extension,
+    );
+    let id = state
+        .db
+        .ajouter_piece(
+            compte.utilisateur.id,
+            nom,
+            &extension,
+            &contenu,
+            fichier,
+            &state.clock.horodatage(),
+        )
+        .await?;
+    Ok(CproJson(
+        json!({"codeRetour": 0, "libelle": LIBELLE_SUCCES_GCU, "pieceJointeId": id}),
+    ))
+}
+
+fn liste(cle: &str, elements: Vec<Value>) -> CproJson<Value> {
+    CproJson(json!({"codeRetour": 0, "libelle": LIBELLE_SUCCES_TRA, cle: elements}))
+}
+
+/// `recuperer/tauxtva`. Only `TVA1` (Art 293B, 0) was seen in real data (api-reference §5.3); the
+/// other codes are this sandbox's, clients should prefer the manual rate fields.
+pub async fn taux_tva(_compte: Compte, CproJson(_requete): CproJson<Value>) -> CproJson<Value> {
+    let taux = [
+        ("TVA1", "Art 293B (Franchise en base)", "0"),
+        ("TVA_20", "Taux normal 20 %", "20"),
+        ("TVA_10", "Taux intermédiaire 10 %", "10"),
+        ("TVA_5_5", "Taux réduit 5,5 %", "5.5"),
+        ("TVA_2_1", "Taux particulier 2,1 %", "2.1"),
+        ("TVA_0", "Taux zéro", "0"),
+    ];
+    liste(
+        "listeTauxTva",
+        taux.iter().map(|(code, libelle, valeur)| json!({"codeTauxTva": code, "libelleTauxTva": libelle, "valeurTauxTva": valeur.parse::<f64>().unwrap_or(0.0)})).collect(),
+    )
+}
+
+/// `recuperer/devises`.
+pub async fn devises(_compte: Compte, CproJson(_requete): CproJson<Value>) -> CproJson<Value> {
+    let devises = [
+        ("EUR", "Euro"),
+        ("USD", "Dollar des États-Unis"),
+        ("GBP", "Livre sterling"),
+        ("CHF", "Franc suisse"),
+        ("XPF", "Franc CFP"),
+    ];
+    liste(
+        "listeDevises",
+        devises
+            .iter()
+            .map(|(code, libelle)| json!({"codeDevise": code, "libelleDevise": libelle}))
+            .collect(),
+    )
+}
+
+/// `recuperer/pays`.
+pub async fn pays(_compte: Compte, CproJson(_requete): CproJson<Value>) -> CproJson<Value> {
+    let pays = [
+        ("FR", "France"),
+        ("BE", "Belgique"),
+        ("DE", "Allemagne"),
+        ("ES", "Espagne"),
+        ("IT", "Italie"),
+        ("LU", "Luxembourg"),
+        ("CH", "Suisse"),
+        ("GB", "Royaume-Uni"),
+    ];
+    liste(
+        "listePays",
+        pays.iter()
+            .map(|(code, libelle)| json!({"codePays": code, "libellePays": libelle}))
+            .collect(),
+    )
+}
+
+/// `recuperer/modereglements`.
+pub async fn modes_reglement(
+    _compte: Compte,
+    CproJson(_requete): CproJson<Value>,
+) -> CproJson<Value> {
+    liste(
+        "listeModePaiement",
+        ModePaiement::CONNUS
+            .iter()
+            .map(|m| json!({"modePaiement": m.code()}))
+            .collect(),
+    )
+}
+
+/// `recuperer/modedepot`.
+pub async fn modes_depot(_compte: Compte, CproJson(_requete): CproJson<Value>) -> CproJson<Value> {
+    liste(
+        "listeModeDepot",
+        ModeDepot::CONNUS
+            .iter()
+            .map(|m| json!({"modeDepot": m.code()}))
+            .collect(),
+    )
+}
+
+/// `recuperer/cadrefacturation` (`typeDemandePaiement`): A1/A2/A9/A12 for FACTURE, the works list otherwise.
+pub async fn cadres_facturation(
+    _compte: Compte,
+    CproJson(requete): CproJson<Value>,
+) -> CproJson<Value> {
+    let travaux =
+        requete.get("typeDemandePaiement").and_then(Value::as_str) == Some("FACTURE_TRAVAUX");
+    liste(
+        "listeCadreFacturation",
+        CadreFacturation::CONNUS
+            .iter()
+            .filter(|c| c.accepte_par_soumettre() != travaux)
+            .map(|c| json!({"codeCadreFacturation": c.code()}))
+            .collect(),
+    )
+}
+
+/// `recuperer/motifs/exonerationtva` (codes not captured from the real API: sandbox values citing the CGI).
+pub async fn motifs_exoneration(
+    _compte: Compte,
+    CproJson(_requete): CproJson<Value>,
+) -> CproJson<Value> {
+    let motifs = [
+        ("ART_293B", "TVA non applicable, art. 293 B du CGI"),
+        ("ART_261", "Exonération de TVA, art. 261 du CGI"),
+        (
+            "ART_262_TER_I",
+            "Livraison intracommunautaire exonérée, art. 262 ter I du CGI",
+        ),
+        ("ART_283_2", "Autoliquidation, art. 283-2 du CGI"),
+    ];
+    liste(
+        "listeMotifsExonerationTva",
+        motifs.iter().map(|(code, libelle)| json!({"codeMotifExonerationTva": code, "libelleMotifExonerationTva": libelle})).collect(),
+    )
+}
+
+/// `recuperer/typespj`.
+pub async fn types_piece_jointe(
+    _compte: Compte,
+    CproJson(_requete): CproJson<Value>,
+) -> CproJson<Value> {
+    let types = [
+        (1, "FACTURE", "Facture"),
+        (2, "BON_COMMANDE", "Bon de commande"),
+        (3, "BON_LIVRAISON", "Bon de livraison"),
+        (4, "DEVIS", "Devis"),
+        (5, "AUTRE", "Autre pièce"),
+    ];
+    liste(
+        "listeTypePieceJointe",
+        types.iter().map(|(id, code, libelle)| json!({"idTypePieceJointe": id, "codeTypePieceJointe": code, "libelleTypePieceJointe": libelle, "typeObjet": "FACTURE"})).collect(),
+    )
+}
+
+/// `recuperer/etat/typedp`: every invoice status.
+pub async fn etats_type_dp(
+    _compte: Compte,
+    CproJson(_requete): CproJson<Value>,
+) -> CproJson<Value> {
+    liste(
+        "listeEtatDemandePaiement",
+        StatutFacture::CONNUS
+            .iter()
+            .map(|s| json!({"etatDemandePaiement": s.code()}))
+            .collect(),
+    )
+}
+
+/// `recuperer/etats/traitement` (`statutCourant`): statuses the recipient may set next (api-reference §4).
+pub async fn etats_traitement(
+    _compte: Compte,
+    CproJson(requete): CproJson<Value>,
+) -> CproJson<Value> {
+    let courant = StatutFacture::from_code(
+        requete
+            .get("statutCourant")
+            .and_then(Value::as_str)
+            .unwrap_or_default(),
+    );
+    let possibles: &[&str] = if courant.est_terminal() {
+        &[]
+    } else {
+        crate::portail::simulation::STATUTS_DESTINATAIRE
+    };
+    liste(
+        "listeStatutsPossiblesPourTraitement",
+        possibles
+            .iter()
+            .filter(|s| **s != courant.code())
+            .map(|s| json!({"statutPossiblePourTraitement": s}))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachment_names() {
+        for (nom, attendu) in [
+            ("bon.pdf", true),
+            ("BON.PDF", true),
+            ("archive.tar.gz", true),
+            ("script.exe", false),
+            ("sans_extension", false),
+            (".pdf", false),
+            ("", false),
+        ] {
+            assert_eq!(nom_piece_valide(nom), attendu, "{nom}");
+        }
+        let long = format!("{}.pdf", "a".repeat(47));
+        assert!(!nom_piece_valide(&long), "51 characters");
+        assert!(nom_piece_valide(&long[1..]), "50 characters");
+    }
 }
