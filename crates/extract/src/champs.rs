@@ -1641,6 +1641,11 @@ impl Contexte<'_> {
     }
 
     fn valeur(&self, genre: Genre) -> Option<Candidat> {
+        if matches!(genre, Genre::Numero | Genre::Code | Genre::Reference) {
+            if let Some(c) = self.reference_coupee(genre) {
+                return Some(c);
+            }
+        }
         for zone in self.zones() {
             let rangee = self.doc.rangees.get(zone.rangee)?;
             let debut = sauter_ponctuation(rangee, zone.debut, zone.fin);
@@ -1659,6 +1664,58 @@ impl Contexte<'_> {
             }
         }
         None
+    }
+
+    /// A reference printed in a narrow cell and wrapped ("RECTO-TLS-" / "DAF"): nothing right of the
+    /// label on its row, one piece on the row above and one on the row below, left-aligned in the
+    /// same column right of the label.
+    fn reference_coupee(&self, genre: Genre) -> Option<Candidat> {
+        let rangee = self.rangee()?;
+        let fin_label = rangee.mots.get(self.libelle.mot_fin.checked_sub(1)?)?.bbox[2];
+        let rien_a_droite = rangee
+            .mots
+            .iter()
+            .skip(self.libelle.mot_fin)
+            .all(|m| m.bbox[0] > fin_label + 150.0 || normaliser_mot(&m.texte).is_empty());
+        if !rien_a_droite {
+            return None;
+        }
+        let morceau = |k: usize| -> Option<(String, BBox)> {
+            let r = self.doc.rangees.get(k)?;
+            if r.page != rangee.page || (r.y() - rangee.y()).abs() > 1.8 * rangee.h {
+                return None;
+            }
+            let (d, f) = r.cellules.iter().find(|(d, f)| {
+                r.bbox_mots(*d, *f)
+                    .is_some_and(|b| b[0] >= fin_label - 2.0 && b[0] < fin_label + 120.0)
+            })?;
+            if f - d != 1 {
+                return None;
+            }
+            Some((r.mots.get(*d)?.texte.clone(), r.bbox_mots(*d, *f)?))
+        };
+        let (haut, b1) = morceau(self.idx.checked_sub(1)?)?;
+        let (bas, b2) = morceau(self.idx + 1)?;
+        // Lines of one cell: left-aligned and with no more than half a line between them.
+        if (b1[0] - b2[0]).abs() > 3.0 || b1[1] - b2[3] > 0.5 * hauteur(&b2) {
+            return None;
+        }
+        let texte = format!("{haut}{bas}");
+        let valeur = match genre {
+            Genre::Numero => valeurs::numero_facture(&texte),
+            Genre::Code => {
+                valeurs::reference(&texte).filter(|r| !r.chars().any(char::is_lowercase))
+            }
+            _ => valeurs::reference(&texte).filter(|r| r.chars().any(|c| c.is_ascii_digit())),
+        }?;
+        Some(Candidat {
+            valeur,
+            page: rangee.page,
+            bbox: union([b1, b2].into_iter())?,
+            label: self.label.clone(),
+            priorite: self.priorite,
+            rangee: self.idx,
+        })
     }
 
     /// A SIRET printed in a narrow cell and wrapped: its first digits on the row above the label,
@@ -1697,6 +1754,13 @@ impl Contexte<'_> {
             }
         }
         if morceaux.len() < 2 {
+            return None;
+        }
+        // Lines of one cell: no more than half a line between consecutive pieces.
+        let serres = morceaux
+            .windows(2)
+            .all(|p| matches!(p, [(_, a), (_, b)] if a[1] - b[3] <= 0.5 * hauteur(b)));
+        if !serres {
             return None;
         }
         let texte: String = morceaux.iter().map(|(t, _)| t.as_str()).collect();

@@ -175,9 +175,9 @@ fn a_siren_in_the_legal_mentions_is_not_a_siret() {
 #[test]
 fn siret_wrapped_in_a_narrow_cell_is_joined() {
     let t = lire(&[
-        (150.0, 711.0, "7328293200001"),
+        (150.0, 705.5, "7328293200001"),
         (40.0, 700.0, "SIRET destinataire :"),
-        (150.0, 689.0, "7"),
+        (150.0, 694.5, "7"),
     ]);
     assert_eq!(t.fields.recipient_siret.as_deref(), Some("73282932000017"));
 }
@@ -650,4 +650,30 @@ fn flat_word_boxes_still_group_labels_and_values() {
     };
     let t = trouver(&[p]);
     assert_eq!(t.fields.total_ht.as_deref(), Some("1000.00"));
+}
+
+#[test]
+fn reference_wrapped_in_a_narrow_cell_is_joined() {
+    let t = lire(&[
+        (150.0, 705.5, "RECTO-TLS-"),
+        (40.0, 700.0, "Code service :"),
+        (150.0, 694.5, "DAF"),
+        (40.0, 672.0, "Marché n° :"),
+        (150.0, 672.0, "M24.348"),
+    ]);
+    assert_eq!(t.fields.service_code.as_deref(), Some("RECTO-TLS-DAF"));
+    assert_eq!(t.fields.market_number.as_deref(), Some("M24.348"));
+}
+
+#[test]
+fn values_of_the_rows_around_an_empty_label_are_not_joined() {
+    let t = lire(&[
+        (40.0, 714.0, "N° d'engagement :"),
+        (150.0, 714.0, "2234880102"),
+        (40.0, 700.0, "Code service :"),
+        (40.0, 686.0, "Marché n° :"),
+        (150.0, 686.0, "M23.779"),
+    ]);
+    assert_eq!(t.fields.service_code, None);
+    assert_eq!(t.fields.engagement_number.as_deref(), Some("2234880102"));
 }
