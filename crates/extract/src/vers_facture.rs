@@ -41,9 +41,11 @@ pub enum Attendu {
 /// 2025`). The VAT breakdown becomes `recap_tva`; the supplier is identified by SIRET when one is given.
 pub fn vers_facture(fields: &Fields) -> (Facture, Vec<ValeurIllisible>) {
     let mut illisibles = Vec::new();
-    let mut facture = Facture::default();
-    facture.numero_facture = texte(&fields.invoice_number).unwrap_or_default();
-    facture.date_facture = date(&fields.invoice_date, "invoice_date", &mut illisibles);
+    let mut facture = Facture {
+        numero_facture: texte(&fields.invoice_number).unwrap_or_default(),
+        date_facture: date(&fields.invoice_date, "invoice_date", &mut illisibles),
+        ..Facture::default()
+    };
     if fields.invoice_type.as_deref() == Some("AVOIR") {
         facture.references.type_facture = TypeFacture::Avoir;
     }
