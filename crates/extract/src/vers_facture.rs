@@ -122,6 +122,80 @@ pub fn champ_du_chemin(chemin: &str) -> Option<&'static str> {
     Some(champ)
 }
 
+/// The scalar fields of the contract, in the order a form shows them.
+pub const CHAMPS_SCALAIRES: [&str; 15] = [
+    "invoice_number",
+    "invoice_date",
+    "invoice_type",
+    "currency",
+    "supplier_siret",
+    "supplier_vat",
+    "iban",
+    "recipient_siret",
+    "service_code",
+    "engagement_number",
+    "market_number",
+    "total_ht",
+    "total_vat",
+    "total_ttc",
+    "amount_due",
+];
+
+/// The value of a scalar field by its contract key (`None` for an unknown key or an empty field).
+pub fn lire_champ<'a>(fields: &'a Fields, cle: &str) -> Option<&'a str> {
+    champ(fields, cle).and_then(|v| v.as_deref())
+}
+
+/// Sets a scalar field by its contract key; an empty text clears it. Unknown keys are ignored.
+pub fn ecrire_champ(fields: &mut Fields, cle: &str, valeur: &str) {
+    let valeur = (!valeur.trim().is_empty()).then(|| valeur.to_owned());
+    if let Some(place) = champ_mut(fields, cle) {
+        *place = valeur;
+    }
+}
+
+fn champ<'a>(fields: &'a Fields, cle: &str) -> Option<&'a Option<String>> {
+    Some(match cle {
+        "invoice_number" => &fields.invoice_number,
+        "invoice_date" => &fields.invoice_date,
+        "invoice_type" => &fields.invoice_type,
+        "currency" => &fields.currency,
+        "supplier_siret" => &fields.supplier_siret,
+        "supplier_vat" => &fields.supplier_vat,
+        "iban" => &fields.iban,
+        "recipient_siret" => &fields.recipient_siret,
+        "service_code" => &fields.service_code,
+        "engagement_number" => &fields.engagement_number,
+        "market_number" => &fields.market_number,
+        "total_ht" => &fields.total_ht,
+        "total_vat" => &fields.total_vat,
+        "total_ttc" => &fields.total_ttc,
+        "amount_due" => &fields.amount_due,
+        _ => return None,
+    })
+}
+
+fn champ_mut<'a>(fields: &'a mut Fields, cle: &str) -> Option<&'a mut Option<String>> {
+    Some(match cle {
+        "invoice_number" => &mut fields.invoice_number,
+        "invoice_date" => &mut fields.invoice_date,
+        "invoice_type" => &mut fields.invoice_type,
+        "currency" => &mut fields.currency,
+        "supplier_siret" => &mut fields.supplier_siret,
+        "supplier_vat" => &mut fields.supplier_vat,
+        "iban" => &mut fields.iban,
+        "recipient_siret" => &mut fields.recipient_siret,
+        "service_code" => &mut fields.service_code,
+        "engagement_number" => &mut fields.engagement_number,
+        "market_number" => &mut fields.market_number,
+        "total_ht" => &mut fields.total_ht,
+        "total_vat" => &mut fields.total_vat,
+        "total_ttc" => &mut fields.total_ttc,
+        "amount_due" => &mut fields.amount_due,
+        _ => return None,
+    })
+}
+
 fn texte(valeur: &Option<String>) -> Option<String> {
     valeur
         .as_deref()
@@ -285,6 +359,37 @@ mod tests {
                 champ_du_chemin(chemin).is_some(),
                 "{chemin} maps to a field"
             );
+        }
+    }
+
+    #[test]
+    fn every_scalar_key_reads_and_writes_its_own_field() {
+        let mut champs = Fields::default();
+        for (i, cle) in CHAMPS_SCALAIRES.iter().enumerate() {
+            ecrire_champ(&mut champs, cle, &format!("v{i}"));
+        }
+        for (i, cle) in CHAMPS_SCALAIRES.iter().enumerate() {
+            assert_eq!(
+                lire_champ(&champs, cle),
+                Some(format!("v{i}").as_str()),
+                "{cle}"
+            );
+        }
+        ecrire_champ(&mut champs, "total_ht", "  ");
+        assert_eq!(champs.total_ht, None);
+        ecrire_champ(&mut champs, "no_such_field", "x");
+        assert_eq!(lire_champ(&champs, "no_such_field"), None);
+    }
+
+    #[test]
+    fn every_mapped_path_names_a_scalar_field_or_the_breakdown() {
+        for chemin in [
+            "numeroFactureSaisi",
+            "montantTotal.montantAPayer",
+            "fournisseur.iban",
+        ] {
+            let cle = champ_du_chemin(chemin).unwrap_or_default();
+            assert!(CHAMPS_SCALAIRES.contains(&cle), "{chemin} -> {cle}");
         }
     }
 
