@@ -166,6 +166,10 @@ pub fn app(state: AppState) -> Router {
             post(chorus::factures::rechercher_fournisseur),
         )
         .route(
+            "/rechercher/atraiter/fournisseur",
+            post(chorus::factures::rechercher_a_traiter_fournisseur),
+        )
+        .route(
             "/consulter/fournisseur",
             post(chorus::factures::consulter_fournisseur),
         )

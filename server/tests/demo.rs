@@ -109,3 +109,34 @@ fn submitted_invoice_survives_a_restart() {
     assert_eq!(apres, avant.map(|n| n + 1));
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[tokio::test]
+async fn a_traiter_lists_what_the_supplier_must_act_on() {
+    let router = match test_state_avec_factures_demo().await {
+        Ok(state) => app(state),
+        Err(error) => panic!("state: {error}"),
+    };
+    let cookie = connecter(&router, DEMO_EMAIL).await;
+    let statuts = |reponse: &Reponse| {
+        let mut statuts: Vec<String> = reponse.json()["listeFactures"]
+            .as_array()
+            .map(|l| {
+                l.iter()
+                    .filter_map(|f| f["statut"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        statuts.sort();
+        statuts
+    };
+    let chemin = "/cpro/factures/v1/rechercher/atraiter/fournisseur";
+    let tout = envoyer(&router, post_json(chemin, Some(&cookie), "{}")).await;
+    assert_eq!(tout.code_retour(), Some(0));
+    assert_eq!(statuts(&tout), ["A_RECYCLER", "REJETEE", "SUSPENDUE"]);
+    let sans_rejet = envoyer(
+        &router,
+        post_json(chemin, Some(&cookie), r#"{"masquerRejetee": true}"#),
+    )
+    .await;
+    assert_eq!(statuts(&sans_rejet), ["A_RECYCLER", "SUSPENDUE"]);
+}

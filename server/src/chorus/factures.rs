@@ -21,6 +21,10 @@ use cpro::factures::{
     SoumettreRequest, SoumettreResponse, StatutFacture, TraiterRejetRequest,
     TriColonneFactureFournisseur, TriSens, TypeFacture, TypeIdentifiantStructure,
 };
+use cpro::factures::{
+    FactureATraiterFournisseur, RechercherATraiterFournisseurRequest,
+    RechercherATraiterFournisseurResponse,
+};
 use cpro::{DateHeure, Retour};
 use rust_decimal::Decimal;
 
@@ -682,6 +686,82 @@ pub async fn rechercher_fournisseur(
         libelle: libelle.to_owned(),
         parametres_retour: Some(parametres_retour(page, par_page, total)),
         liste_factures: factures.into_iter().map(facture_recherchee).collect(),
+    }))
+}
+
+/// Statuses on which the supplier can act (api-reference §4, "Supplier-actionable transitions").
+pub const STATUTS_A_TRAITER: &[&str] = &[
+    "A_RECYCLER",
+    "SUSPENDUE",
+    "REJETEE",
+    "ERREUR_FOURNISSEUR_SUR_VALIDEUR",
+];
+
+/// `POST /cpro/factures/v1/rechercher/atraiter/fournisseur`: invoices waiting for the supplier; a
+/// rejection already acknowledged (`rejetTraite`) needs nothing more.
+pub async fn rechercher_a_traiter_fournisseur(
+    State(state): State<AppState>,
+    compte: Compte,
+    CproJson(requete): CproJson<RechercherATraiterFournisseurRequest>,
+) -> Result<CproJson<RechercherATraiterFournisseurResponse>, ApiError> {
+    let statuts = STATUTS_A_TRAITER
+        .iter()
+        .filter(|s| !(requete.masquer_rejetee == Some(true) && **s == "REJETEE"))
+        .map(|s| (*s).to_owned())
+        .collect();
+    let criteres = CriteresFacture {
+        id_utilisateur: compte.utilisateur.id,
+        id_fournisseur: requete.id_structure,
+        statuts,
+        rejet_traite: Some(false),
+        tri: ("f.date_heure_etat_courant", true),
+        ..Default::default()
+    };
+    let (page, par_page) = pagination(None, Some(10_000));
+    let (factures, total) = state
+        .db
+        .rechercher_factures(&criteres, page, par_page)
+        .await?;
+    let (code_retour, libelle) = if total == 0 {
+        (CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT)
+    } else {
+        (0, super::LIBELLE_SUCCES_TRA)
+    };
+    Ok(CproJson(RechercherATraiterFournisseurResponse {
+        code_retour,
+        libelle: libelle.to_owned(),
+        parametres_retour: Some(parametres_retour(page, par_page, total)),
+        liste_factures: factures
+            .into_iter()
+            .map(|f| {
+                let r = facture_recherchee(f);
+                FactureATraiterFournisseur {
+                    identifiant_facture_cpp: r.identifiant_facture_cpp,
+                    type_demande_paiement: r.type_demande_paiement,
+                    code_fournisseur: r.code_fournisseur,
+                    type_identifiant_fournisseur: r.type_identifiant_fournisseur,
+                    designation_fournisseur: r.designation_fournisseur,
+                    id_destinataire: r.id_destinataire,
+                    code_destinataire: r.code_destinataire,
+                    designation_destinataire: r.designation_destinataire,
+                    id_service_executant: r.id_service_executant,
+                    code_service_executant: r.code_service_executant,
+                    nom_service_executant: r.nom_service_executant,
+                    type_facture: r.type_facture,
+                    numero_facture: r.numero_facture,
+                    date_facture: r.date_facture,
+                    date_depot: r.date_depot,
+                    montant_ht: r.montant_ht,
+                    montant_ttc: r.montant_ttc,
+                    montant_a_payer: r.montant_a_payer,
+                    devise: r.devise,
+                    statut: r.statut,
+                    numero_marche: r.numero_marche,
+                    numero_bon_commande: r.numero_bon_commande,
+                    ..Default::default()
+                }
+            })
+            .collect(),
     }))
 }
 

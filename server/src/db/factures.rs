@@ -180,7 +180,7 @@ pub struct ActionRow {
 }
 
 /// Criteria of `rechercher/fournisseur`, already checked against the caller's structures.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CriteresFacture {
     /// The caller: only invoices of structures this user is attached to are searched.
     pub id_utilisateur: i64,
@@ -743,6 +743,33 @@ fn filtrer(query: &mut QueryBuilder<'_, Sqlite>, c: &CriteresFacture) {
     borne(query, "f.montant_ttc", "<=", &c.ttc_max);
     borne(query, "f.montant_ht", ">=", &c.ht_min);
     borne(query, "f.montant_ht", "<=", &c.ht_max);
+}
+
+impl Default for CriteresFacture {
+    fn default() -> Self {
+        CriteresFacture {
+            id_utilisateur: 0,
+            id_fournisseur: None,
+            numero: None,
+            statuts: Vec::new(),
+            destinataires: Vec::new(),
+            depot_du: None,
+            depot_au: None,
+            facture_du: None,
+            facture_au: None,
+            type_facture: None,
+            cadre: None,
+            mode_depot: None,
+            numero_bon_commande: None,
+            numero_marche: None,
+            rejet_traite: None,
+            ttc_min: None,
+            ttc_max: None,
+            ht_min: None,
+            ht_max: None,
+            tri: ("f.date_depot", false),
+        }
+    }
 }
 
 /// `empreinteCertificatDepot`: base64 of the SHA-256 of the deposit record (44 characters, like the
