@@ -1104,7 +1104,7 @@ impl Collecte {
                 Siret(partie) => {
                     if let Some(c) = contexte
                         .valeur(Genre::Siret)
-                        .or_else(|| contexte.valeur_coupee())
+                        .or_else(|| contexte.valeur_coupee(Genre::Siret))
                     {
                         self.sirets.push(CandidatPartie {
                             candidat: c,
@@ -1642,7 +1642,7 @@ impl Contexte<'_> {
 
     fn valeur(&self, genre: Genre) -> Option<Candidat> {
         if matches!(genre, Genre::Numero | Genre::Code | Genre::Reference) {
-            if let Some(c) = self.reference_coupee(genre) {
+            if let Some(c) = self.valeur_coupee(genre) {
                 return Some(c);
             }
         }
@@ -1666,61 +1666,10 @@ impl Contexte<'_> {
         None
     }
 
-    /// A reference printed in a narrow cell and wrapped ("RECTO-TLS-" / "DAF"): nothing right of the
-    /// label on its row, one piece on the row above and one on the row below, left-aligned in the
-    /// same column right of the label.
-    fn reference_coupee(&self, genre: Genre) -> Option<Candidat> {
-        let rangee = self.rangee()?;
-        let fin_label = rangee.mots.get(self.libelle.mot_fin.checked_sub(1)?)?.bbox[2];
-        let rien_a_droite = rangee
-            .mots
-            .iter()
-            .skip(self.libelle.mot_fin)
-            .all(|m| m.bbox[0] > fin_label + 150.0 || normaliser_mot(&m.texte).is_empty());
-        if !rien_a_droite {
-            return None;
-        }
-        let morceau = |k: usize| -> Option<(String, BBox)> {
-            let r = self.doc.rangees.get(k)?;
-            if r.page != rangee.page || (r.y() - rangee.y()).abs() > 1.8 * rangee.h {
-                return None;
-            }
-            let (d, f) = r.cellules.iter().find(|(d, f)| {
-                r.bbox_mots(*d, *f)
-                    .is_some_and(|b| b[0] >= fin_label - 2.0 && b[0] < fin_label + 120.0)
-            })?;
-            if f - d != 1 {
-                return None;
-            }
-            Some((r.mots.get(*d)?.texte.clone(), r.bbox_mots(*d, *f)?))
-        };
-        let (haut, b1) = morceau(self.idx.checked_sub(1)?)?;
-        let (bas, b2) = morceau(self.idx + 1)?;
-        // Lines of one cell: left-aligned and with no more than half a line between them.
-        if (b1[0] - b2[0]).abs() > 3.0 || b1[1] - b2[3] > 0.5 * hauteur(&b2) {
-            return None;
-        }
-        let texte = format!("{haut}{bas}");
-        let valeur = match genre {
-            Genre::Numero => valeurs::numero_facture(&texte),
-            Genre::Code => {
-                valeurs::reference(&texte).filter(|r| !r.chars().any(char::is_lowercase))
-            }
-            _ => valeurs::reference(&texte).filter(|r| r.chars().any(|c| c.is_ascii_digit())),
-        }?;
-        Some(Candidat {
-            valeur,
-            page: rangee.page,
-            bbox: union([b1, b2].into_iter())?,
-            label: self.label.clone(),
-            priorite: self.priorite,
-            rangee: self.idx,
-        })
-    }
-
-    /// A SIRET printed in a narrow cell and wrapped: its first digits on the row above the label,
-    /// the rest on the row below, both to the right of the label.
-    fn valeur_coupee(&self) -> Option<Candidat> {
+    /// A value printed in a narrow cell and wrapped ("1100020110004" / "4", "RECTO-TLS-" / "DAF"):
+    /// pieces right of the label on the rows just above, on and just below it, left-aligned lines of
+    /// one cell, joined without space.
+    fn valeur_coupee(&self, genre: Genre) -> Option<Candidat> {
         let rangee = self.rangee()?;
         let fin_label = rangee.mots.get(self.libelle.mot_fin.checked_sub(1)?)?.bbox[2];
         // The first cell right of the label on each of the rows around it, top to bottom.
@@ -1738,10 +1687,34 @@ impl Contexte<'_> {
                 } else {
                     *d
                 };
+                let d = sauter_ponctuation(r, d, *f);
                 let b = r.bbox_mots(d, *f)?;
                 (d < *f && b[0] >= fin_label - 2.0 && b[0] < fin_label + 120.0)
                     .then_some((d, *f, b))
             });
+            // A continuation line has no label of its own on its left (else it is another row
+            // of a label/value grid).
+            let debut_label = rangee
+                .mots
+                .get(self.libelle.mot_debut)
+                .map_or(0.0, |m| m.bbox[0]);
+            // Checked on all rows near the piece, not only its own: baselines may differ.
+            let seule = |b: &BBox| {
+                k == self.idx
+                    || !(self.idx.saturating_sub(3)..=self.idx + 3)
+                        .filter(|j| *j != self.idx)
+                        .filter_map(|j| self.doc.rangees.get(j))
+                        .filter(|autre| autre.page == rangee.page)
+                        .flat_map(|autre| autre.mots.iter())
+                        .any(|m| {
+                            let y = centre_y(&m.bbox);
+                            y >= b[1]
+                                && y <= b[3]
+                                && m.bbox[2] <= b[0] + 1.0
+                                && m.bbox[2] >= debut_label - 5.0
+                        })
+            };
+            let cellule = cellule.filter(|(_, _, b)| seule(b));
             if let Some((d, f, b)) = cellule {
                 let texte: String = r
                     .mots
@@ -1763,8 +1736,24 @@ impl Contexte<'_> {
         if !serres {
             return None;
         }
+        let alignes = morceaux
+            .windows(2)
+            .all(|p| matches!(p, [(_, a), (_, b)] if (a[0] - b[0]).abs() <= 3.0));
+        if !alignes {
+            return None;
+        }
         let texte: String = morceaux.iter().map(|(t, _)| t.as_str()).collect();
-        let valeur = valeurs::siret(&texte)?;
+        let valeur = match genre {
+            Genre::Siret => valeurs::siret(&texte),
+            Genre::Numero => valeurs::numero_facture(&texte),
+            Genre::Code => {
+                valeurs::reference(&texte).filter(|r| !r.chars().any(char::is_lowercase))
+            }
+            Genre::Reference => {
+                valeurs::reference(&texte).filter(|r| r.chars().any(|c| c.is_ascii_digit()))
+            }
+            _ => None,
+        }?;
         Some(Candidat {
             valeur,
             page: rangee.page,

@@ -677,3 +677,13 @@ fn values_of_the_rows_around_an_empty_label_are_not_joined() {
     assert_eq!(t.fields.service_code, None);
     assert_eq!(t.fields.engagement_number.as_deref(), Some("2234880102"));
 }
+
+#[test]
+fn wrapped_reference_whose_first_line_shares_the_label_row_is_joined() {
+    let t = lire(&[
+        (40.0, 700.0, "Code service :"),
+        (150.0, 701.0, "RECTO-TLS-"),
+        (150.0, 690.0, "DAF"),
+    ]);
+    assert_eq!(t.fields.service_code.as_deref(), Some("RECTO-TLS-DAF"));
+}
