@@ -6,9 +6,12 @@
 //! puts each finding under the input that [`champ_du_chemin`] names. Values that do not parse are
 //! reported as [`ValeurIllisible`], addressed to their field, instead of being dropped silently.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use facture::montant::{parse_date, parse_montant, parse_taux};
-use facture::{Facture, LigneTva, TypeFacture, TypeIdentifiant};
+use facture::regles::{check, Contexte, Finding, Severity};
+use facture::{Facture, LigneTva, PieceJointePrincipale, TypeFacture, TypeIdentifiant};
 use rust_decimal::Decimal;
 
 use crate::resultat::Fields;
@@ -120,6 +123,59 @@ pub fn champ_du_chemin(chemin: &str) -> Option<&'static str> {
         _ => return None,
     };
     Some(champ)
+}
+
+/// The checks of a deposited invoice, sorted for a form: by field, then the rest.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Constats {
+    /// Findings addressed to a field of the form, by contract key.
+    pub par_champ: BTreeMap<&'static str, Vec<Finding>>,
+    /// Values that could not be read, by contract key.
+    pub illisibles: BTreeMap<&'static str, Vec<ValeurIllisible>>,
+    /// Findings on data the form does not show (lines, cadre, payment mode…).
+    pub autres: Vec<Finding>,
+    /// Number of blocking findings, unreadable values included.
+    pub n_bloquants: usize,
+    /// Number of warnings.
+    pub n_avertissements: usize,
+}
+
+/// Runs every check on a deposited PDF invoice whose fields are `fields`.
+///
+/// The PDF itself is the invoice's main attachment (`pieceJointePrincipale`), named `nom_fichier`.
+/// Unreadable values block: sending a value the user did not mean is worse than asking.
+pub fn constater(
+    fields: &Fields,
+    nom_fichier: &str,
+    taille_octets: u64,
+    contexte: &Contexte,
+) -> Constats {
+    let (mut facture, illisibles) = vers_facture(fields);
+    facture.piece_jointe_principale = vec![PieceJointePrincipale {
+        designation: nom_fichier.to_owned(),
+        id: None,
+        taille_octets: Some(taille_octets),
+    }];
+    let mut constats = Constats::default();
+    for illisible in illisibles {
+        constats.n_bloquants += 1;
+        constats
+            .illisibles
+            .entry(illisible.champ)
+            .or_default()
+            .push(illisible);
+    }
+    for finding in check(&facture, contexte) {
+        match finding.severity {
+            Severity::Blocking => constats.n_bloquants += 1,
+            Severity::Warning => constats.n_avertissements += 1,
+        }
+        match champ_du_chemin(&finding.field) {
+            Some(cle) => constats.par_champ.entry(cle).or_default().push(finding),
+            None => constats.autres.push(finding),
+        }
+    }
+    constats
 }
 
 /// The scalar fields of the contract, in the order a form shows them.
@@ -391,6 +447,30 @@ mod tests {
             let cle = champ_du_chemin(chemin).unwrap_or_default();
             assert!(CHAMPS_SCALAIRES.contains(&cle), "{chemin} -> {cle}");
         }
+    }
+
+    #[test]
+    fn constats_put_findings_on_fields_and_count_unreadable_values_as_blocking() {
+        let aujourd_hui = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let mut champs = champs_complets();
+        champs.recipient_siret = None;
+        champs.total_ttc = Some("beaucoup".into());
+        let constats = constater(&champs, "facture.pdf", 52_000, &Contexte::new(aujourd_hui));
+        assert!(constats.par_champ.contains_key("recipient_siret"));
+        assert_eq!(constats.illisibles.get("total_ttc").map(Vec::len), Some(1));
+        let bloquants_sur_champs = constats
+            .par_champ
+            .values()
+            .flatten()
+            .chain(&constats.autres)
+            .filter(|f| f.severity == Severity::Blocking)
+            .count();
+        assert_eq!(constats.n_bloquants, bloquants_sur_champs + 1);
+        // The dropped PDF is the main attachment: no finding asks for one.
+        assert!(!constats
+            .autres
+            .iter()
+            .any(|f| f.rule == "CPP-PJ-PRINCIPALE"));
     }
 
     #[test]
