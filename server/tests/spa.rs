@@ -135,3 +135,19 @@ async fn frame_ancestors_comes_from_the_settings() {
         "{csp}"
     );
 }
+
+#[test]
+fn openapi_documents_every_portal_route() {
+    let openapi = include_str!("../openapi.yaml");
+    for path in [
+        "/portail/v1/session/connexion:",
+        "/portail/v1/session:",
+        "/portail/v1/session/deconnexion:",
+        "/portail/v1/simulation/horloge/avancer:",
+        "/portail/v1/simulation/factures/traiter:",
+        "/api/oauth/token:",
+        "/health:",
+    ] {
+        assert!(openapi.contains(path), "{path} missing from openapi.yaml");
+    }
+}
