@@ -136,7 +136,34 @@ impl Document {
                     _ => groupes.push(vec![mot]),
                 }
             }
-            for mut groupe in groupes {
+            // Second pass: each word goes to the row whose median centre is nearest, so that a
+            // word between two rows joins the one it shares a baseline with, not the first seen.
+            let centres: Vec<f32> = groupes
+                .iter()
+                .map(|g| {
+                    let mut c: Vec<f32> = g.iter().map(|m| centre_y(&m.bbox)).collect();
+                    c.sort_by(f32::total_cmp);
+                    c.get(c.len() / 2).copied().unwrap_or(0.0)
+                })
+                .collect();
+            let mut lignes: Vec<Vec<MotN>> = vec![Vec::new(); groupes.len()];
+            for (i, groupe) in groupes.into_iter().enumerate() {
+                for mot in groupe {
+                    let y = centre_y(&mot.bbox);
+                    let proche = (i.saturating_sub(1)..=i + 1)
+                        .filter(|j| *j < centres.len())
+                        .min_by(|a, b| {
+                            let da = centres.get(*a).map_or(f32::MAX, |c| (c - y).abs());
+                            let db = centres.get(*b).map_or(f32::MAX, |c| (c - y).abs());
+                            da.total_cmp(&db)
+                        })
+                        .unwrap_or(i);
+                    if let Some(ligne) = lignes.get_mut(proche) {
+                        ligne.push(mot);
+                    }
+                }
+            }
+            for mut groupe in lignes.into_iter().filter(|g| !g.is_empty()) {
                 groupe.sort_by(|a, b| a.bbox[0].total_cmp(&b.bbox[0]));
                 rangees.push(Rangee::nouvelle(page, groupe));
             }

@@ -687,3 +687,13 @@ fn wrapped_reference_whose_first_line_shares_the_label_row_is_joined() {
     ]);
     assert_eq!(t.fields.service_code.as_deref(), Some("RECTO-TLS-DAF"));
 }
+
+#[test]
+fn a_value_between_two_baselines_joins_the_row_of_its_label() {
+    let t = lire(&[
+        (40.0, 720.0, "compta@exemple.fr"),
+        (300.0, 715.5, "29/03/2026"),
+        (200.0, 714.5, "Date facture :"),
+    ]);
+    assert_eq!(t.fields.invoice_date.as_deref(), Some("2026-03-29"));
+}
