@@ -697,3 +697,108 @@ fn a_value_between_two_baselines_joins_the_row_of_its_label() {
     ]);
     assert_eq!(t.fields.invoice_date.as_deref(), Some("2026-03-29"));
 }
+
+/// A small deterministic generator (no dependency): xorshift.
+struct Hasard(u64);
+
+impl Hasard {
+    fn suivant(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn choisir<'a>(&mut self, options: &[&'a str]) -> &'a str {
+        let i = (self.suivant() % options.len().max(1) as u64) as usize;
+        options.get(i).copied().unwrap_or("")
+    }
+}
+
+#[test]
+fn scrambled_pages_never_panic_and_give_well_formed_values() {
+    let jetons = [
+        "Facture",
+        "N°",
+        ":",
+        "Total",
+        "HT",
+        "TVA",
+        "TTC",
+        "20",
+        "%",
+        "5,5%",
+        "1 234,56",
+        "€",
+        "SIRET",
+        "110 002 011 00044",
+        "Date",
+        "03/11/2025",
+        "Net à payer",
+        "(base",
+        "12,00)",
+        "Avoir",
+        "IBAN",
+        "FR76",
+        "3000",
+        "Client",
+        "Facturé à",
+        "-",
+        "(12,00)",
+        "n°:X",
+        "Date21",
+        "",
+        " ",
+        "∞",
+        "ﬁ",
+        "12:30",
+        "°",
+        "Taux",
+        "Base HT",
+        "Montant TVA",
+        "Qté",
+        "Désignation",
+    ];
+    let mut hasard = Hasard(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..300 {
+        let mut lignes = Vec::new();
+        for _ in 0..(hasard.suivant() % 30) {
+            let mut mots = Vec::new();
+            let y = (hasard.suivant() % 842) as f32;
+            let mut x = (hasard.suivant() % 300) as f32;
+            for _ in 0..(1 + hasard.suivant() % 6) {
+                let texte = hasard.choisir(&jetons).to_owned();
+                let largeur = (hasard.suivant() % 80) as f32;
+                let hauteur = [0.0, 10.0, 10.0, f32::NAN, -5.0][(hasard.suivant() % 5) as usize];
+                mots.push(Mot {
+                    texte,
+                    bbox: [x, y, x + largeur, y + hauteur],
+                });
+                x += largeur + (hasard.suivant() % 40) as f32;
+            }
+            lignes.push(Ligne {
+                mots,
+                bbox: [0.0, y, x, y + 10.0],
+            });
+        }
+        let page = Page {
+            numero: 1,
+            largeur: 595.0,
+            hauteur: 842.0,
+            lignes,
+        };
+        let t = trouver(&[page]);
+        let f = &t.fields;
+        for montant in [&f.total_ht, &f.total_vat, &f.total_ttc, &f.amount_due]
+            .into_iter()
+            .flatten()
+        {
+            let decimales = montant.rsplit('.').next().map(str::len);
+            assert_eq!(decimales, Some(2), "{montant}");
+            assert!(!montant.starts_with('-'), "{montant}");
+        }
+        if let Some(siret) = &f.supplier_siret {
+            assert_eq!(siret.len(), 14);
+        }
+    }
+}
