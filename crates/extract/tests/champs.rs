@@ -802,3 +802,15 @@ fn scrambled_pages_never_panic_and_give_well_formed_values() {
         }
     }
 }
+
+#[test]
+fn payment_terms_are_not_an_amount_due() {
+    let t = lire(&[
+        (350.0, 300.0, "Total TTC"),
+        (480.0, 300.0, "120,00"),
+        (40.0, 250.0, "À payer avant le 03/12/2025"),
+        (300.0, 250.0, "100,00"),
+    ]);
+    assert_eq!(t.fields.amount_due.as_deref(), Some("120.00"));
+    assert_eq!(t.fields.invoice_date, None);
+}
