@@ -814,3 +814,103 @@ fn payment_terms_are_not_an_amount_due() {
     assert_eq!(t.fields.amount_due.as_deref(), Some("120.00"));
     assert_eq!(t.fields.invoice_date, None);
 }
+
+#[test]
+fn a_french_invoice_in_another_layout_is_read_whole() {
+    let t = lire(&[
+        (40.0, 800.0, "ACME Services SAS"),
+        (40.0, 786.0, "10 avenue de la République - 75011 Paris"),
+        (40.0, 772.0, "SIREN 552 100 554 - RCS Paris"),
+        (40.0, 758.0, "N° TVA : FR96552100554"),
+        (380.0, 800.0, "FACTURE"),
+        (380.0, 780.0, "Numéro :"),
+        (470.0, 780.0, "FA-2025-0099"),
+        (380.0, 766.0, "Date d'émission :"),
+        (470.0, 766.0, "15/03/2025"),
+        (380.0, 752.0, "Date d'échéance :"),
+        (470.0, 752.0, "14/04/2025"),
+        (40.0, 700.0, "Destinataire :"),
+        (40.0, 686.0, "Commune de Balma"),
+        (40.0, 672.0, "SIRET : 732 829 320 00017"),
+        (40.0, 658.0, "Service exécutant : FIN-01"),
+        (40.0, 644.0, "Engagement juridique n° : 4500012345"),
+        (40.0, 630.0, "Référence du marché : 2024-AOO-12"),
+        (350.0, 300.0, "Total HT"),
+        (480.0, 300.0, "1 000,00 €"),
+        (350.0, 286.0, "TVA à 20 %"),
+        (480.0, 286.0, "200,00 €"),
+        (350.0, 272.0, "Total TTC"),
+        (480.0, 272.0, "1 200,00 €"),
+        (350.0, 258.0, "Reste à payer"),
+        (480.0, 258.0, "1 200,00 €"),
+        (40.0, 200.0, "IBAN : FR76 3000 6000 0112 3456 7890 189"),
+        (100.0, 40.0, "ACME Services SAS - SIRET 552 100 554 00013"),
+    ]);
+    let f = &t.fields;
+    assert_eq!(f.invoice_number.as_deref(), Some("FA-2025-0099"));
+    assert_eq!(f.invoice_date.as_deref(), Some("2025-03-15"));
+    assert_eq!(f.invoice_type.as_deref(), Some("FACTURE"));
+    assert_eq!(f.supplier_siret.as_deref(), Some("55210055400013"));
+    assert_eq!(f.supplier_vat.as_deref(), Some("FR96552100554"));
+    assert_eq!(f.recipient_siret.as_deref(), Some("73282932000017"));
+    assert_eq!(f.service_code.as_deref(), Some("FIN-01"));
+    assert_eq!(f.engagement_number.as_deref(), Some("4500012345"));
+    assert_eq!(f.market_number.as_deref(), Some("2024-AOO-12"));
+    assert_eq!(f.total_ht.as_deref(), Some("1000.00"));
+    assert_eq!(f.total_vat.as_deref(), Some("200.00"));
+    assert_eq!(f.total_ttc.as_deref(), Some("1200.00"));
+    assert_eq!(f.amount_due.as_deref(), Some("1200.00"));
+    assert_eq!(f.iban.as_deref(), Some("FR7630006000011234567890189"));
+    let taux: Vec<String> = f
+        .vat_breakdown
+        .iter()
+        .flatten()
+        .map(|e| e.rate.clone())
+        .collect();
+    assert_eq!(taux, vec!["20.00".to_owned()]);
+}
+
+#[test]
+fn an_english_invoice_is_read_whole() {
+    let t = lire(&[
+        (40.0, 800.0, "Globex Ltd"),
+        (40.0, 786.0, "VAT No: FR96552100554"),
+        (380.0, 800.0, "INVOICE"),
+        (380.0, 780.0, "Invoice #:"),
+        (470.0, 780.0, "INV/2025/007"),
+        (380.0, 766.0, "Date:"),
+        (470.0, 766.0, "Mar 15, 2025"),
+        (40.0, 700.0, "Bill To:"),
+        (40.0, 686.0, "Université de Test"),
+        (40.0, 672.0, "SIRET: 732 829 320 00017"),
+        (40.0, 658.0, "Service code: UNIV-ACH"),
+        (40.0, 644.0, "PO #: 4500012345"),
+        (350.0, 300.0, "Subtotal"),
+        (480.0, 300.0, "€1,000.00"),
+        (350.0, 286.0, "VAT (20%)"),
+        (480.0, 286.0, "€200.00"),
+        (350.0, 272.0, "Total"),
+        (480.0, 272.0, "€1,200.00"),
+        (350.0, 258.0, "Amount Due"),
+        (480.0, 258.0, "€1,200.00"),
+        (
+            60.0,
+            40.0,
+            "Globex Ltd - SIRET 552 100 554 00013 - IBAN FR76 3000 6000 0112 3456 7890 189",
+        ),
+    ]);
+    let f = &t.fields;
+    assert_eq!(f.invoice_number.as_deref(), Some("INV/2025/007"));
+    assert_eq!(f.invoice_date.as_deref(), Some("2025-03-15"));
+    assert_eq!(f.supplier_siret.as_deref(), Some("55210055400013"));
+    assert_eq!(f.supplier_vat.as_deref(), Some("FR96552100554"));
+    assert_eq!(f.recipient_siret.as_deref(), Some("73282932000017"));
+    assert_eq!(f.service_code.as_deref(), Some("UNIV-ACH"));
+    assert_eq!(f.engagement_number.as_deref(), Some("4500012345"));
+    assert_eq!(f.total_ht.as_deref(), Some("1000.00"));
+    assert_eq!(f.total_vat.as_deref(), Some("200.00"));
+    assert_eq!(f.total_ttc.as_deref(), Some("1200.00"));
+    assert_eq!(f.amount_due.as_deref(), Some("1200.00"));
+    assert_eq!(f.iban.as_deref(), Some("FR7630006000011234567890189"));
+    assert_eq!(f.currency.as_deref(), Some("EUR"));
+}
