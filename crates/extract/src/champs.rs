@@ -1327,6 +1327,8 @@ impl Collecte {
                 else {
                     break;
                 };
+                // Credit notes may print negative amounts; the contract keeps them positive.
+                let (base, montant) = (base.abs(), montant.abs());
                 self.tableau_tva.push((
                     taux,
                     base,
@@ -1827,7 +1829,7 @@ impl Contexte<'_> {
                     debut = sauter_ponctuation(r, fin, zone.fin);
                 }
                 if let Some((b, fin)) = lire_base(r, debut, zone.fin) {
-                    base = Some(b);
+                    base = Some(b.abs());
                     debut = sauter_ponctuation(r, fin, zone.fin);
                 }
                 if debut >= zone.fin {

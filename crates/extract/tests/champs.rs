@@ -914,3 +914,62 @@ fn an_english_invoice_is_read_whole() {
     assert_eq!(f.iban.as_deref(), Some("FR7630006000011234567890189"));
     assert_eq!(f.currency.as_deref(), Some("EUR"));
 }
+
+#[test]
+fn a_credit_note_with_negative_amounts_and_two_rates_is_read_whole() {
+    let t = lire(&[
+        (40.0, 800.0, "Papeterie Exemple"),
+        (380.0, 800.0, "AVOIR"),
+        (380.0, 780.0, "N° d'avoir : AV-77"),
+        (380.0, 766.0, "Date : 2 févr. 2026"),
+        (380.0, 752.0, "Facture d'origine : F-1234 du 05/01/2026"),
+        (40.0, 700.0, "Client"),
+        (40.0, 686.0, "SIRET : 110 002 011 00044"),
+        (40.0, 672.0, "N° EJ : 1300123456"),
+        (40.0, 400.0, "Taux"),
+        (120.0, 400.0, "Base HT"),
+        (220.0, 400.0, "TVA"),
+        (40.0, 386.0, "20,00 %"),
+        (120.0, 386.0, "-100,00"),
+        (220.0, 386.0, "-20,00"),
+        (40.0, 372.0, "5,50 %"),
+        (120.0, 372.0, "-50,00"),
+        (220.0, 372.0, "-2,75"),
+        (350.0, 300.0, "Total HT"),
+        (480.0, 300.0, "-150,00 €"),
+        (350.0, 286.0, "Total TVA"),
+        (480.0, 286.0, "-22,75 €"),
+        (350.0, 272.0, "Total TTC"),
+        (480.0, 272.0, "-172,75 €"),
+        (
+            100.0,
+            40.0,
+            "Papeterie Exemple - RCS Albi 552 100 554 - SIRET 55210055400013",
+        ),
+    ]);
+    let f = &t.fields;
+    assert_eq!(f.invoice_type.as_deref(), Some("AVOIR"));
+    assert_eq!(f.invoice_number.as_deref(), Some("AV-77"));
+    assert_eq!(f.invoice_date.as_deref(), Some("2026-02-02"));
+    assert_eq!(f.recipient_siret.as_deref(), Some("11000201100044"));
+    assert_eq!(f.supplier_siret.as_deref(), Some("55210055400013"));
+    assert_eq!(f.engagement_number.as_deref(), Some("1300123456"));
+    assert_eq!(f.total_ht.as_deref(), Some("150.00"));
+    assert_eq!(f.total_vat.as_deref(), Some("22.75"));
+    assert_eq!(f.total_ttc.as_deref(), Some("172.75"));
+    assert_eq!(f.amount_due.as_deref(), Some("172.75"));
+    let mut vb: Vec<(String, String, String)> = f
+        .vat_breakdown
+        .iter()
+        .flatten()
+        .map(|e| (e.rate.clone(), e.base.clone(), e.amount.clone()))
+        .collect();
+    vb.sort();
+    assert_eq!(
+        vb,
+        vec![
+            ("20.00".into(), "100.00".into(), "20.00".into()),
+            ("5.50".into(), "50.00".into(), "2.75".into()),
+        ]
+    );
+}
