@@ -973,3 +973,41 @@ fn a_credit_note_with_negative_amounts_and_two_rates_is_read_whole() {
         ]
     );
 }
+
+#[test]
+fn a_sole_traders_invoice_under_the_vat_franchise_is_read_whole() {
+    let t = lire(&[
+        (40.0, 800.0, "Jean Dupont - Entrepreneur individuel"),
+        (40.0, 786.0, "SIRET : 552 100 554 00013"),
+        (
+            40.0,
+            772.0,
+            "Dispensé d'immatriculation au RCS et au répertoire des métiers",
+        ),
+        (380.0, 800.0, "Facture n° 2025-014"),
+        (380.0, 786.0, "Toulouse, le 3 mars 2025"),
+        (300.0, 720.0, "Client :"),
+        (300.0, 706.0, "Mairie de Balma"),
+        (300.0, 692.0, "SIRET 732 829 320 00017"),
+        (350.0, 300.0, "Total"),
+        (480.0, 300.0, "450,00 €"),
+        (40.0, 250.0, "TVA non applicable, art. 293 B du CGI"),
+    ]);
+    let f = &t.fields;
+    assert_eq!(f.invoice_number.as_deref(), Some("2025-014"));
+    assert_eq!(f.invoice_date.as_deref(), Some("2025-03-03"));
+    assert_eq!(f.supplier_siret.as_deref(), Some("55210055400013"));
+    assert_eq!(f.supplier_vat, None);
+    assert_eq!(f.recipient_siret.as_deref(), Some("73282932000017"));
+    assert_eq!(f.total_ht.as_deref(), Some("450.00"));
+    assert_eq!(f.total_vat.as_deref(), Some("0.00"));
+    assert_eq!(f.total_ttc.as_deref(), Some("450.00"));
+    assert_eq!(f.amount_due.as_deref(), Some("450.00"));
+    let vb: Vec<(String, String, String)> = f
+        .vat_breakdown
+        .iter()
+        .flatten()
+        .map(|e| (e.rate.clone(), e.base.clone(), e.amount.clone()))
+        .collect();
+    assert_eq!(vb, vec![("0.00".into(), "450.00".into(), "0.00".into())]);
+}
