@@ -1011,3 +1011,34 @@ fn a_sole_traders_invoice_under_the_vat_franchise_is_read_whole() {
         .collect();
     assert_eq!(vb, vec![("0.00".into(), "450.00".into(), "0.00".into())]);
 }
+
+#[test]
+fn rated_vat_heading_with_its_value_below_and_totals_on_the_second_page() {
+    let p1 = page(&[
+        (40.0, 780.0, "Facture n° : F-9"),
+        (40.0, 766.0, "Date : 01/02/2026"),
+    ]);
+    let mut p2 = page(&[
+        (40.0, 300.0, "Total HT"),
+        (200.0, 300.0, "TVA 10 %"),
+        (350.0, 300.0, "Total TTC"),
+        (40.0, 280.0, "1 000,00"),
+        (200.0, 280.0, "100,00"),
+        (350.0, 280.0, "1 100,00"),
+    ]);
+    p2.numero = 2;
+    let t = trouver(&[p1, p2]);
+    let f = &t.fields;
+    assert_eq!(f.total_ttc.as_deref(), Some("1100.00"));
+    let vb: Vec<(String, String, String)> = f
+        .vat_breakdown
+        .iter()
+        .flatten()
+        .map(|e| (e.rate.clone(), e.base.clone(), e.amount.clone()))
+        .collect();
+    assert_eq!(
+        vb,
+        vec![("10.00".into(), "1000.00".into(), "100.00".into())]
+    );
+    assert_eq!(t.provenance.get("total_ttc").map(|p| p.page), Some(2));
+}
