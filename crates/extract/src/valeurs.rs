@@ -303,7 +303,28 @@ fn date_en_lettres(t: &str) -> Option<String> {
         .filter(|m| !m.is_empty())
         .map(|m| m.trim_end_matches('.').to_lowercase())
         .collect();
-    let [x, y, z] = mots.as_slice() else {
+    // A leading weekday ("lundi 3 mars 2025", "Monday, March 3, 2025") says nothing more.
+    const JOURS: [&str; 14] = [
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let mots = match mots.split_first() {
+        Some((premier, reste)) if reste.len() == 3 && JOURS.contains(&premier.as_str()) => reste,
+        _ => mots.as_slice(),
+    };
+    let [x, y, z] = mots else {
         return None;
     };
     let annee = annee(z)?;
@@ -539,6 +560,8 @@ mod tests {
                 ("3 Nov 2025", s("2025-11-03")),
                 ("Sept. 21, 2025", s("2025-09-21")),
                 ("21st September 2025", s("2025-09-21")),
+                ("lundi 3 mars 2025", s("2025-03-03")),
+                ("Monday, March 3, 2025", s("2025-03-03")),
             ],
         );
     }
