@@ -51,6 +51,12 @@ const CODES_AVOIR: [&str; 9] = [
     "381", "261", "262", "296", "308", "396", "420", "458", "532",
 ];
 
+/// Reads the fields of the Factur-X XML embedded in a PDF; `Ok(None)` when the PDF embeds none.
+pub fn lire_pdf(octets: &[u8]) -> Result<Option<Fields>, crate::texte::ErreurLecture> {
+    let fichier = Fichier::ouvrir(octets)?;
+    Ok(chercher(&fichier))
+}
+
 /// Finds the embedded CII XML of an opened PDF and reads its fields; `None` when there is none.
 pub(crate) fn chercher(fichier: &Fichier<'_>) -> Option<Fields> {
     let catalogue = fichier.catalogue()?;

@@ -15,6 +15,7 @@ mod interprete;
 mod lexeur;
 mod mise_en_page;
 mod polices;
+mod reparation;
 mod tables;
 
 pub(crate) use fichier::Fichier;

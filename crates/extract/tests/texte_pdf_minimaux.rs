@@ -251,3 +251,26 @@ fn text_drawn_rotated_on_a_portrait_page_reads_as_landscape() {
     let mot = &doc.pages[0].lignes[0].mots[0];
     assert!(proche(mot.bbox[0], 100.0), "{:?}", mot.bbox);
 }
+
+#[test]
+fn a_broken_cross_reference_table_is_rebuilt() {
+    let bon = une_page(
+        "BT /F1 10 Tf 72 700 Td (Facture 42) Tj ET",
+        HELVETICA,
+        HELVETICA,
+        &[],
+        "",
+    );
+    // Junk after the header shifts every object: the xref offsets are all wrong.
+    let mut decale = b"%PDF-1.4\n% junk inserted by a broken mailer\n".to_vec();
+    decale.extend_from_slice(bon.get(9..).unwrap_or_default());
+    // The end of the file (xref and trailer) is lost.
+    let xref = bon
+        .windows(4)
+        .rposition(|w| w == b"xref")
+        .expect("the test PDF has an xref");
+    let tronque = bon.get(..xref).unwrap_or_default().to_vec();
+    for octets in [decale, tronque] {
+        assert_eq!(lignes(&octets), ["Facture 42"]);
+    }
+}

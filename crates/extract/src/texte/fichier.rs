@@ -5,6 +5,7 @@
 //! malformed catalog or font dictionary costs one field, not the document, and so that every loop and
 //! every decompression has a bound.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -67,7 +68,7 @@ type CacheFlux = CacheLocal<Result<std::sync::Arc<[u8]>, std::sync::Arc<PdfError
 
 /// An opened PDF: its objects and trailer.
 pub(crate) struct Fichier<'a> {
-    storage: Storage<&'a [u8], CacheObjets, CacheFlux, NoLog>,
+    storage: Storage<Cow<'a, [u8]>, CacheObjets, CacheFlux, NoLog>,
     trailer: Dictionary,
 }
 
@@ -106,7 +107,8 @@ fn contient(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 impl<'a> Fichier<'a> {
-    /// Opens the document with the empty user password (owner-password-only files open).
+    /// Opens the document with the empty user password (owner-password-only files open); a file whose
+    /// cross-reference table is broken is opened again with a rebuilt one.
     pub(crate) fn ouvrir(octets: &'a [u8]) -> Result<Self, ErreurLecture> {
         if !contient(
             octets.get(..1024.min(octets.len())).unwrap_or_default(),
@@ -115,6 +117,24 @@ impl<'a> Fichier<'a> {
             return Err(ErreurLecture::PasUnPdf);
         }
         let chiffre = contient(octets, b"/Encrypt");
+        let premier = Self::ouvrir_tel_quel(Cow::Borrowed(octets), chiffre);
+        match premier {
+            Ok(f) if !f.pages(1).is_empty() => Ok(f),
+            Err(ErreurLecture::MotDePasse) => Err(ErreurLecture::MotDePasse),
+            premier => {
+                if let Some(repare) = super::reparation::reconstruire(octets) {
+                    if let Ok(f) = Self::ouvrir_tel_quel(Cow::Owned(repare), chiffre) {
+                        if !f.pages(1).is_empty() {
+                            return Ok(f);
+                        }
+                    }
+                }
+                premier
+            }
+        }
+    }
+
+    fn ouvrir_tel_quel(octets: Cow<'a, [u8]>, chiffre: bool) -> Result<Self, ErreurLecture> {
         let erreur = |e: PdfError| {
             if contient_mot_de_passe_invalide(&e) {
                 ErreurLecture::MotDePasse
