@@ -1838,9 +1838,7 @@ impl Contexte<'_> {
                     if let Some((d, f)) = r.cellules.get(cellule + 1).copied() {
                         if self.suivant.is_none_or(|s| s > d) {
                             let d = sauter_ponctuation(r, d, f);
-                            if let Some((valeur, fin)) =
-                                plus_longue_valeur(r, d, f, 6, Genre::Montant)
-                            {
+                            if let Some((valeur, d, fin)) = montant_de_zone(r, d, f) {
                                 let c = self.candidat(
                                     valeur,
                                     &Zone {
@@ -1857,8 +1855,8 @@ impl Contexte<'_> {
                     continue;
                 }
             }
-            if let Some((valeur, fin)) = plus_longue_valeur(r, debut, zone.fin, 6, Genre::Montant) {
-                let c = self.candidat(valeur, &Zone { debut, ..zone }, fin)?;
+            if let Some((valeur, d, fin)) = montant_de_zone(r, debut, zone.fin) {
+                let c = self.candidat(valeur, &Zone { debut: d, ..zone }, fin)?;
                 return self.candidat_montant(c, taux, base);
             }
         }
@@ -1957,6 +1955,24 @@ fn lire_base(rangee: &Rangee, debut: usize, fin: usize) -> Option<(Decimal, usiz
         texte.push_str(&m.texte);
     }
     None
+}
+
+/// The amount in words `[debut, fin)`: all of them when they form one amount, else the longest
+/// run that ends the zone ("TVA 20 : 200,00" reads 200,00, not 20), else the longest run that
+/// starts it ("1 200,00 € TTC"). Returns the value and its word range.
+fn montant_de_zone(rangee: &Rangee, debut: usize, fin: usize) -> Option<(String, usize, usize)> {
+    let fin = fin.min(rangee.mots.len());
+    for d in debut..fin {
+        if fin - d > 6 {
+            continue;
+        }
+        if let Some((valeur, f)) = plus_longue_valeur(rangee, d, fin, 6, Genre::Montant) {
+            if f == fin {
+                return Some((valeur, d, f));
+            }
+        }
+    }
+    plus_longue_valeur(rangee, debut, fin, 6, Genre::Montant).map(|(v, f)| (v, debut, f))
 }
 
 /// The longest run of words from `debut` (at most `max_mots`, before `fin`) that parses as `genre`.

@@ -1042,3 +1042,14 @@ fn rated_vat_heading_with_its_value_below_and_totals_on_the_second_page() {
     );
     assert_eq!(t.provenance.get("total_ttc").map(|p| p.page), Some(2));
 }
+
+#[test]
+fn the_amount_at_the_end_of_a_vat_cell_is_read_not_its_rate() {
+    let t = lire(&[
+        (350.0, 300.0, "Total HT : 1 000,00"),
+        (350.0, 286.0, "TVA 20 : 200,00"),
+        (350.0, 272.0, "Total TTC : 1 200,00 € TTC"),
+    ]);
+    assert_eq!(t.fields.total_vat.as_deref(), Some("200.00"));
+    assert_eq!(t.fields.total_ttc.as_deref(), Some("1200.00"));
+}
