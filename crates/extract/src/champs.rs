@@ -368,7 +368,7 @@ fn normaliser_mot(texte: &str) -> Vec<String> {
             .chars()
             .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '%')
             .collect();
-        if i + 1 < n {
+        if i + 1 < n && !jeton.is_empty() {
             // The part before a degree sign is "n" (n°): a number label.
             jeton.push('o');
         }

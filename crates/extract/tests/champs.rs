@@ -1053,3 +1053,17 @@ fn the_amount_at_the_end_of_a_vat_cell_is_read_not_its_rate() {
     assert_eq!(t.fields.total_vat.as_deref(), Some("200.00"));
     assert_eq!(t.fields.total_ttc.as_deref(), Some("1200.00"));
 }
+
+#[test]
+fn number_sign_variants_all_read_as_number_labels() {
+    for label in [
+        "N° de facture",
+        "Nº de facture",
+        "No. de facture",
+        "N ° de facture",
+        "Numéro de facture",
+    ] {
+        let t = lire(&[(40.0, 700.0, label), (200.0, 700.0, "F-31")]);
+        assert_eq!(t.fields.invoice_number.as_deref(), Some("F-31"), "{label}");
+    }
+}
