@@ -1145,8 +1145,20 @@ impl Collecte {
                     }
                 }
                 DateFacture => {
-                    if let Some(c) = contexte.valeur(Genre::Date) {
-                        self.dates.push(c);
+                    // A bare "du"/"le" after a label of something else in the same cell dates that
+                    // thing ("Facture d'origine : F-9 du 05/01/2026").
+                    let cellule = rangee.cellule_de(libelle.mot_debut);
+                    let apres_autre_chose = entree.priorite == 0
+                        && libelles.iter().take(k).any(|l| {
+                            rangee.cellule_de(l.mot_debut) == cellule
+                                && LEXIQUE
+                                    .get(l.entree)
+                                    .is_some_and(|e| !matches!(e.cible, NumeroFacture { .. }))
+                        });
+                    if !apres_autre_chose {
+                        if let Some(c) = contexte.valeur(Genre::Date) {
+                            self.dates.push(c);
+                        }
                     }
                 }
                 Siret(partie) => {

@@ -1067,3 +1067,13 @@ fn number_sign_variants_all_read_as_number_labels() {
         assert_eq!(t.fields.invoice_number.as_deref(), Some("F-31"), "{label}");
     }
 }
+
+#[test]
+fn the_date_of_the_corrected_invoice_is_not_the_credit_notes_date() {
+    let t = lire(&[
+        (380.0, 780.0, "Avoir n° : AV-77"),
+        (380.0, 752.0, "Facture d'origine : F-1234 du 05/01/2026"),
+    ]);
+    assert_eq!(t.fields.invoice_number.as_deref(), Some("AV-77"));
+    assert_eq!(t.fields.invoice_date, None);
+}
