@@ -1077,3 +1077,14 @@ fn the_date_of_the_corrected_invoice_is_not_the_credit_notes_date() {
     assert_eq!(t.fields.invoice_number.as_deref(), Some("AV-77"));
     assert_eq!(t.fields.invoice_date, None);
 }
+
+#[test]
+fn a_column_heading_is_not_a_code_service() {
+    let t = lire(&[
+        (40.0, 500.0, "Service"),
+        (250.0, 500.0, "QTÉ"),
+        (320.0, 500.0, "PU HT"),
+        (480.0, 500.0, "MONTANT"),
+    ]);
+    assert_eq!(t.fields.service_code, None);
+}
