@@ -761,3 +761,22 @@ async fn rejected_invoice_is_acknowledged_and_stays_rejected() {
         "TRAITEMENT_REJET"
     );
 }
+
+#[tokio::test]
+async fn deposit_date_period_is_inclusive() {
+    let client = Client::new().await;
+    assert_eq!(client.soumettre(|_| {}).await.code_retour(), Some(0));
+    let aujourdhui = chrono::Utc::now().date_naive();
+    let hier = aujourdhui.pred_opt().unwrap_or(aujourdhui);
+    let chercher = |du: chrono::NaiveDate, au: chrono::NaiveDate| {
+        client.post(
+            "/cpro/factures/v1/rechercher/fournisseur",
+            json!({"periodeDateDepotDu": du.to_string(), "periodeDateDepotAu": au.to_string()}),
+        )
+    };
+    assert_eq!(
+        chercher(aujourdhui, aujourdhui).await.code_retour(),
+        Some(0)
+    );
+    assert_eq!(chercher(hier, hier).await.code_retour(), Some(20000));
+}

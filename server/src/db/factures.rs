@@ -712,16 +712,18 @@ fn filtrer(query: &mut QueryBuilder<'_, Sqlite>, c: &CriteresFacture) {
         }
         query.push(")");
     }
-    // Deposit dates are timestamps: compare the day part so `au` is inclusive.
+    // Deposit dates are `YYYY-MM-DDTHH:MM:SS` text: `du` compares as is, `au` is made inclusive by
+    // comparing with the next day; plain comparisons keep the (id_fournisseur, date_depot) index usable.
     if let Some(du) = &c.depot_du {
-        query
-            .push(" AND SUBSTR(f.date_depot, 1, 10) >= ")
-            .push_bind(du.clone());
+        query.push(" AND f.date_depot >= ").push_bind(du.clone());
     }
     if let Some(au) = &c.depot_au {
-        query
-            .push(" AND SUBSTR(f.date_depot, 1, 10) <= ")
-            .push_bind(au.clone());
+        let lendemain = chrono::NaiveDate::parse_from_str(au, "%Y-%m-%d")
+            .ok()
+            .and_then(|jour| jour.succ_opt())
+            .map(|jour| jour.format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|| format!("{au}~"));
+        query.push(" AND f.date_depot < ").push_bind(lendemain);
     }
     if let Some(du) = &c.facture_du {
         query.push(" AND f.date_facture >= ").push_bind(du.clone());
