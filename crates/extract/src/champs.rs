@@ -1823,9 +1823,7 @@ impl Contexte<'_> {
         let valeur = match genre {
             Genre::Siret => valeurs::siret(&texte),
             Genre::Numero => valeurs::numero_facture(&texte),
-            Genre::Code => {
-                valeurs::reference(&texte).filter(|r| !r.chars().any(char::is_lowercase))
-            }
+            Genre::Code => valeurs::reference(&texte).filter(|r| est_code(r)),
             Genre::Reference => {
                 valeurs::reference(&texte).filter(|r| r.chars().any(|c| c.is_ascii_digit()))
             }
@@ -1907,6 +1905,17 @@ impl Contexte<'_> {
             base,
         })
     }
+}
+
+/// Whether a reference looks like a code service: upper case and digits, two characters at least,
+/// and not a placeholder ("N/A", "NÉANT"…).
+fn est_code(reference: &str) -> bool {
+    const VIDES: [&str; 10] = [
+        "N/A", "NA", "NC", "NEANT", "NÉANT", "SO", "S/O", "AUCUN", "NONE", "TBD",
+    ];
+    reference.chars().count() >= 2
+        && !reference.chars().any(char::is_lowercase)
+        && !VIDES.contains(&reference)
 }
 
 /// A quantity as printed: `2`, `2,5`, `0.5`, `1 000` (no currency, no percent).
@@ -2023,8 +2032,7 @@ fn plus_longue_valeur(
             Genre::Date => valeurs::date(&texte),
             Genre::Siret => valeurs::siret(&texte),
             Genre::Tva => valeurs::tva_intra(&texte),
-            Genre::Code => valeurs::reference(&texte)
-                .filter(|r| r.chars().count() >= 2 && !r.chars().any(|c| c.is_lowercase())),
+            Genre::Code => valeurs::reference(&texte).filter(|r| est_code(r)),
             Genre::Reference => {
                 valeurs::reference(&texte).filter(|r| r.chars().any(|c| c.is_ascii_digit()))
             }

@@ -1088,3 +1088,9 @@ fn a_column_heading_is_not_a_code_service() {
     ]);
     assert_eq!(t.fields.service_code, None);
 }
+
+#[test]
+fn a_placeholder_is_not_a_code_service() {
+    let t = lire(&[(40.0, 500.0, "Code service : N/A")]);
+    assert_eq!(t.fields.service_code, None);
+}
