@@ -1410,7 +1410,7 @@ impl Collecte {
     /// Invoice lines: rows ending with quantity, unit price, optional VAT rate and net amount, kept
     /// only when quantity × unit price gives the net amount (to the cent, or within line rounding).
     fn lire_lignes(&mut self, doc: &Document) {
-        for rangee in &doc.rangees {
+        for (idx, rangee) in doc.rangees.iter().enumerate() {
             if rangee.entete_lignes || rangee.cellules.len() < 3 {
                 continue;
             }
@@ -1459,7 +1459,8 @@ impl Collecte {
             let description = textes
                 .get(..i_qte)
                 .map(|d| d.join(" "))
-                .filter(|d| !d.is_empty());
+                .filter(|d| !d.is_empty())
+                .or_else(|| description_coupee(doc, idx, i_qte));
             self.lignes.push((
                 LineItem {
                     description,
@@ -1905,6 +1906,31 @@ impl Contexte<'_> {
             base,
         })
     }
+}
+
+/// The description of an invoice line printed on two lines around its figures ("Fourniture et pose
+/// de prises" / figures / "RJ45"): text-only rows just above and below, left of the quantity.
+fn description_coupee(doc: &Document, idx: usize, i_qte: usize) -> Option<String> {
+    let rangee = doc.rangees.get(idx)?;
+    let (d_qte, _) = rangee.cellules.get(i_qte)?;
+    let x_qte = rangee.mots.get(*d_qte)?.bbox[0];
+    let texte_de = |k: usize| -> Option<String> {
+        let r = doc.rangees.get(k)?;
+        let serre = r.page == rangee.page && (r.y() - rangee.y()).abs() <= 1.2 * rangee.h;
+        let a_gauche = r.mots.iter().all(|m| m.bbox[2] < x_qte);
+        let sans_chiffres = !r.entete_lignes && r.libelles.is_empty();
+        (serre && a_gauche && sans_chiffres).then(|| {
+            r.mots
+                .iter()
+                .map(|m| m.texte.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    let haut = idx.checked_sub(1).and_then(texte_de);
+    let bas = texte_de(idx + 1);
+    let morceaux: Vec<String> = [haut, bas].into_iter().flatten().collect();
+    (!morceaux.is_empty()).then(|| morceaux.join(" "))
 }
 
 /// Whether a reference looks like a code service: upper case and digits, two characters at least,
