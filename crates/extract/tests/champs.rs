@@ -1094,3 +1094,23 @@ fn a_placeholder_is_not_a_code_service() {
     let t = lire(&[(40.0, 500.0, "Code service : N/A")]);
     assert_eq!(t.fields.service_code, None);
 }
+
+#[test]
+fn a_line_description_wrapped_around_its_figures_is_joined() {
+    let t = lire(&[
+        (58.0, 532.0, "Fourniture et pose de prises"),
+        (259.0, 526.0, "0,5"),
+        (337.0, 526.0, "72,27"),
+        (400.0, 526.0, "20%"),
+        (448.0, 526.0, "36,14"),
+        (58.0, 520.0, "RJ45"),
+    ]);
+    let lignes = t.fields.lines.unwrap_or_default();
+    assert_eq!(
+        lignes
+            .first()
+            .and_then(|l| l.description.clone())
+            .as_deref(),
+        Some("Fourniture et pose de prises RJ45")
+    );
+}
