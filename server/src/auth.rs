@@ -40,6 +40,11 @@ impl Hasher {
         Hasher { params }
     }
 
+    /// True for [`Hasher::standard`] (the cost the precomputed seed hashes were made with).
+    pub fn est_standard(&self) -> bool {
+        self.params == Params::default()
+    }
+
     fn argon2(&self) -> Argon2<'static> {
         Argon2::new(Algorithm::Argon2id, Version::V0x13, self.params.clone())
     }
@@ -152,6 +157,20 @@ mod tests {
         let hash = hasher.hacher("correct horse").unwrap_or_default();
         assert!(hasher.verifier("correct horse", &hash));
         assert!(!hasher.verifier("correct horse!", &hash));
+    }
+
+    #[test]
+    fn precomputed_demo_hash_matches_the_demo_password() {
+        let hasher = Hasher::standard();
+        assert!(hasher.est_standard());
+        assert!(hasher.verifier(
+            crate::seed::DEMO_MOT_DE_PASSE,
+            crate::seed::HASH_DEMO_STANDARD
+        ));
+        assert!(!hasher.verifier(
+            crate::seed::DEMO_MOT_DE_PASSE,
+            crate::seed::HASH_LEURRE_STANDARD
+        ));
     }
 
     #[test]

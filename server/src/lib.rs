@@ -69,17 +69,24 @@ impl AppState {
         hasher: Hasher,
         factures_demo: bool,
     ) -> Result<AppState, DbError> {
+        let standard = hasher.est_standard();
         let hash_for = |hasher: Hasher, password: &'static str| async move {
             tokio::task::spawn_blocking(move || hasher.hacher(password))
                 .await
                 .map_err(|e| DbError::Seed(e.to_string()))?
                 .map_err(|e| DbError::Seed(e.to_string()))
         };
-        let hash_leurre = hash_for(hasher.clone(), "leurre: aucun compte").await?;
-        let demo_hash = if settings.seed {
-            Some(hash_for(hasher.clone(), seed::DEMO_MOT_DE_PASSE).await?)
+        // With the standard cost the hashes are precomputed: argon2 is slow in debug builds and the
+        // end-to-end tests start a fresh server each run.
+        let hash_leurre = if standard {
+            seed::HASH_LEURRE_STANDARD.to_owned()
         } else {
-            None
+            hash_for(hasher.clone(), "leurre: aucun compte").await?
+        };
+        let demo_hash = match (settings.seed, standard) {
+            (false, _) => None,
+            (true, true) => Some(seed::HASH_DEMO_STANDARD.to_owned()),
+            (true, false) => Some(hash_for(hasher.clone(), seed::DEMO_MOT_DE_PASSE).await?),
         };
         let db = Db::open(&settings.db, demo_hash, factures_demo).await?;
         Ok(AppState {

@@ -7,6 +7,12 @@ use crate::db::{Db, DbError};
 pub const DEMO_EMAIL: &str = "demo@passerelle.test";
 /// Password of the demo account (a public demo secret, printed by `cargo xtask run`).
 pub const DEMO_MOT_DE_PASSE: &str = "Demo-Passerelle-2026";
+/// argon2id (standard cost) of [`DEMO_MOT_DE_PASSE`], precomputed so that startup does no hashing.
+pub const HASH_DEMO_STANDARD: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$aBFX+tbU5SD+4cauHuTXFg$1bbElI3SE11dIrtgtZdMSSTqTYt7RjmujVgn/WNg/Gk";
+/// argon2id (standard cost) of a random secret: verified for unknown e-mails (same time as a real account).
+pub const HASH_LEURRE_STANDARD: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$TZ73vQB4l3wcHNTEPRyVjA$TpAZ0YgY731NseAAJAWdGxrzcCmbaY4W9S566Oz71Lc";
 /// PISTE-style OAuth client of the sandbox (`client_credentials`).
 pub const DEMO_CLIENT_ID: &str = "passerelle-sandbox";
 /// Secret of [`DEMO_CLIENT_ID`] (a public sandbox secret).
