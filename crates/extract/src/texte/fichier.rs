@@ -19,6 +19,9 @@ use super::ErreurLecture;
 
 /// Largest decoded size of one stream (content stream, font program, CMap, embedded XML).
 pub(crate) const TAILLE_MAX_FLUX: usize = 32 * 1024 * 1024;
+/// Total decoded bytes per document (all streams together): bounds the work on decompression bombs
+/// spread over many small streams.
+const BUDGET_DECODAGE: usize = 512 * 1024 * 1024;
 /// Deepest page tree we follow (real files have 2 to 5 levels).
 const PROFONDEUR_MAX_ARBRE: usize = 32;
 /// Most references we follow in a row before giving up (reference to reference to ...).
@@ -70,6 +73,8 @@ type CacheFlux = CacheLocal<Result<std::sync::Arc<[u8]>, std::sync::Arc<PdfError
 pub(crate) struct Fichier<'a> {
     storage: Storage<Cow<'a, [u8]>, CacheObjets, CacheFlux, NoLog>,
     trailer: Dictionary,
+    /// Decoded bytes still allowed (see [`BUDGET_DECODAGE`]).
+    budget: std::cell::Cell<usize>,
 }
 
 /// A leaf of the page tree with its inherited attributes resolved.
@@ -153,7 +158,11 @@ impl<'a> Fichier<'a> {
         )
         .map_err(erreur)?;
         let trailer = storage.load_storage_and_trailer().map_err(erreur)?;
-        Ok(Fichier { storage, trailer })
+        Ok(Fichier {
+            storage,
+            trailer,
+            budget: std::cell::Cell::new(BUDGET_DECODAGE),
+        })
     }
 
     /// Resolves references (bounded chain); other primitives are returned as they are.
@@ -306,6 +315,10 @@ impl<'a> Fichier<'a> {
 
     /// The decoded data of a stream, at most `limite` bytes (truncated data is returned as far as it goes).
     pub(crate) fn donnees(&self, flux: &PdfStream, limite: usize) -> Result<Vec<u8>, ErreurFlux> {
+        let limite = limite.min(self.budget.get());
+        if limite == 0 {
+            return Err(ErreurFlux::TropGrand);
+        }
         let brut = flux
             .raw_data(&self.storage.resolver())
             .map_err(|_| ErreurFlux::Illisible)?;
@@ -352,6 +365,8 @@ impl<'a> Fichier<'a> {
             }
         }
         donnees.truncate(limite);
+        self.budget
+            .set(self.budget.get().saturating_sub(donnees.len()));
         Ok(donnees)
     }
 }

@@ -21,6 +21,8 @@ const PROFONDEUR_MAX_FORMES: usize = 8;
 const PILE_MAX_ETATS: usize = 256;
 /// Most glyphs kept per page.
 pub(crate) const GLYPHES_MAX: usize = 200_000;
+/// Most fonts (and forms) remembered per document.
+const CACHE_POLICES_MAX: usize = 10_000;
 /// Total decoded content per page.
 const CONTENU_MAX: usize = 64 * 1024 * 1024;
 
@@ -180,8 +182,12 @@ pub(crate) struct Interprete<'f, 'a> {
     polices: HashMap<PlainRefOuNom, Police>,
     operations: usize,
     contenu: usize,
-    /// Identifies direct font dictionaries per resource dictionary.
+    /// Identifies direct font dictionaries per resource dictionary: one number per page and per form.
     generation: usize,
+    /// Last generation number given.
+    prochaine: usize,
+    /// Generation of each Form XObject already run, so that a form drawn many times reads its fonts once.
+    generations_formes: HashMap<PlainRef, usize>,
 }
 
 impl<'f, 'a> Interprete<'f, 'a> {
@@ -192,6 +198,8 @@ impl<'f, 'a> Interprete<'f, 'a> {
             operations: 0,
             contenu: 0,
             generation: 0,
+            prochaine: 0,
+            generations_formes: HashMap::new(),
         }
     }
 
@@ -230,12 +238,16 @@ impl<'f, 'a> Interprete<'f, 'a> {
                 police: None,
             },
         };
-        self.generation += 1;
+        self.prochaine += 1;
+        self.generation = self.prochaine;
         self.executer(&donnees, ressources, etat, 0, &mut glyphes);
         glyphes
     }
 
     fn police(&mut self, cle: &PlainRefOuNom, dict: Option<Dictionary>) {
+        if self.polices.len() >= CACHE_POLICES_MAX {
+            return; // text in further fonts is decoded with the fallback font
+        }
         let fichier = self.fichier;
         self.polices.entry(cle.clone()).or_insert_with(|| {
             dict.map(|d| Police::lire(fichier, &d))
@@ -421,7 +433,23 @@ impl<'f, 'a> Interprete<'f, 'a> {
                     self.contenu += d.len();
                     let mut etat_forme = etat.clone();
                     etat_forme.ctm = matrice.fois(&etat.ctm);
-                    self.generation += 1;
+                    let cle_forme = match xobjets.get(nom.as_str()) {
+                        Some(Primitive::Reference(r)) => Some(*r),
+                        _ => None,
+                    };
+                    self.generation =
+                        match cle_forme.and_then(|r| self.generations_formes.get(&r).copied()) {
+                            Some(g) => g,
+                            None => {
+                                self.prochaine += 1;
+                                if let Some(r) = cle_forme {
+                                    if self.generations_formes.len() < CACHE_POLICES_MAX {
+                                        self.generations_formes.insert(r, self.prochaine);
+                                    }
+                                }
+                                self.prochaine
+                            }
+                        };
                     self.executer(&d, &res_forme, etat_forme, profondeur + 1, glyphes);
                 }
                 _ => {}

@@ -16,6 +16,8 @@ use super::tables;
 /// Most code → Unicode entries kept from one CMap (a CMap maps at most 65536 two-byte codes, but a
 /// hostile range may announce four-byte spans).
 const ENTREES_MAX_CMAP: usize = 70_000;
+/// Most code space ranges kept (real CMaps have one to a handful).
+const PLAGES_MAX: usize = 64;
 
 /// A code space range of a CMap: codes of `octets` bytes between `bas` and `haut`.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +70,11 @@ impl CMap {
                 "endcodespacerange" => {
                     for paire in operandes.chunks(2) {
                         if let [Operande::Chaine(b), Operande::Chaine(h)] = paire {
-                            if !b.is_empty() && b.len() <= 4 && b.len() == h.len() {
+                            if !b.is_empty()
+                                && b.len() <= 4
+                                && b.len() == h.len()
+                                && cmap.plages.len() < PLAGES_MAX
+                            {
                                 cmap.plages.push(PlageCodes {
                                     octets: b.len(),
                                     bas: octets_en_code(b),
@@ -126,6 +132,8 @@ impl CMap {
                 _ => {}
             }
         }
+        // Sorted for binary search; among ranges starting at the same code the first defined wins.
+        cmap.intervalles.sort_by_key(|(bas, _, _)| *bas);
         cmap
     }
 
@@ -134,15 +142,16 @@ impl CMap {
         if let Some(t) = self.unitaires.get(&code) {
             return Some(t.clone());
         }
-        for (bas, haut, debut) in self.intervalles.iter().rev() {
-            if (*bas..=*haut).contains(&code) {
-                let mut u = debut.clone();
-                let dernier = u.last_mut()?;
-                *dernier = dernier.wrapping_add((code - bas) as u16);
-                return Some(texte_utf16(&u));
-            }
+        // The last range starting at or before the code (ranges do not overlap in well-formed CMaps).
+        let i = self.intervalles.partition_point(|(bas, _, _)| *bas <= code);
+        let (bas, haut, debut) = self.intervalles.get(i.checked_sub(1)?)?;
+        if code > *haut {
+            return None;
         }
-        None
+        let mut u = debut.clone();
+        let dernier = u.last_mut()?;
+        *dernier = dernier.wrapping_add((code - bas) as u16);
+        Some(texte_utf16(&u))
     }
 
     /// Length in bytes of the code starting at `octets`, from the code space ranges.
