@@ -134,3 +134,135 @@ fn encrypted_corpus_files_open_with_the_empty_password_or_say_a_password_is_need
     }
     assert!(vus > 0, "the corpus has encrypted files");
 }
+
+/// A one-page PDF whose page content and extra objects are given (objects numbered from 1).
+fn pdf_avec(objets: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut positions = Vec::new();
+    for (i, o) in objets.iter().enumerate() {
+        positions.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objets.len() + 1).as_bytes(),
+    );
+    for p in positions {
+        out.extend_from_slice(format!("{p:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objets.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn flux(dict: &str, donnees: &[u8]) -> Vec<u8> {
+    let mut o = format!("<< {dict} /Length {} >>\nstream\n", donnees.len()).into_bytes();
+    o.extend_from_slice(donnees);
+    o.extend_from_slice(b"\nendstream");
+    o
+}
+
+fn page(contenu: Vec<u8>, extra: &[Vec<u8>]) -> Vec<u8> {
+    let mut objets = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> /XObject << /X 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        contenu,
+    ];
+    objets.extend_from_slice(extra);
+    pdf_avec(&objets)
+}
+
+/// A zlib stream that inflates to `n × 258 + 1` spaces, written directly with fixed Huffman codes
+/// (one literal, then matches of length 258 at distance 1): a few bits per 258 bytes, built in no time.
+fn bombe_zlib(n: usize) -> Vec<u8> {
+    struct Bits {
+        octets: Vec<u8>,
+        acc: u32,
+        n: u32,
+    }
+    impl Bits {
+        fn bits(&mut self, valeur: u32, n: u32) {
+            for i in 0..n {
+                self.acc |= ((valeur >> i) & 1) << self.n;
+                self.n += 1;
+                if self.n == 8 {
+                    self.octets.push(self.acc as u8);
+                    self.acc = 0;
+                    self.n = 0;
+                }
+            }
+        }
+        /// Huffman codes go most significant bit first.
+        fn code(&mut self, code: u32, n: u32) {
+            for i in (0..n).rev() {
+                self.bits((code >> i) & 1, 1);
+            }
+        }
+    }
+    let mut b = Bits {
+        octets: vec![0x78, 0x01],
+        acc: 0,
+        n: 0,
+    };
+    b.bits(1, 1); // final block
+    b.bits(1, 2); // fixed Huffman codes
+    b.code(0x30 + u32::from(b' '), 8); // literal ' '
+    for _ in 0..n {
+        b.code(0xC5, 8); // length code 285: 258 bytes
+        b.code(0, 5); // distance code 0: distance 1
+    }
+    b.code(0, 7); // end of block
+    b.bits(0, 7);
+    b.octets
+}
+
+#[test]
+fn a_decompression_bomb_is_cut_short() {
+    // 64 MiB of spaces in about 400 KiB; the content stream limit (32 MiB) stops decoding early.
+    let z = bombe_zlib(64 * 1024 * 1024 / 258);
+    assert!(z.len() < 500_000);
+    // The bomb is a valid stream: its first megabyte inflates to spaces.
+    let mut debut_bombe = Vec::new();
+    let lecteur = libflate::zlib::Decoder::new(&z[..]).expect("zlib header");
+    std::io::Read::read_to_end(&mut std::io::Read::take(lecteur, 1 << 20), &mut debut_bombe)
+        .expect("inflates");
+    assert!(debut_bombe.len() == 1 << 20 && debut_bombe.iter().all(|&c| c == b' '));
+    let octets = page(flux("/Filter /FlateDecode", &z), &[]);
+    let debut = Instant::now();
+    let r = sans_panique(&octets);
+    assert_eq!(r.source, Source::None);
+    assert!(
+        debut.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        debut.elapsed()
+    );
+}
+
+#[test]
+fn forms_drawing_each_other_thousands_of_times_stay_bounded() {
+    // Each level draws the form 2000 times, eight levels deep: 2000^8 calls without the bounds.
+    let appel = b"/X Do ".repeat(2000);
+    let mut contenu_forme = b"BT /F1 9 Tf 10 10 Td (x) Tj ET ".to_vec();
+    contenu_forme.extend_from_slice(&appel);
+    let forme = flux(
+        "/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X 5 0 R >> /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>",
+        &contenu_forme,
+    );
+    let octets = page(flux("", &appel), &[forme]);
+    let debut = Instant::now();
+    let r = sans_panique(&octets);
+    assert!(
+        debut.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        debut.elapsed()
+    );
+    assert_eq!(r.error, None, "the page has text");
+}
