@@ -10,7 +10,7 @@ use crate::api;
 use crate::components::panne::ErreurAffichee;
 use crate::i18n::{I18n, Locale};
 use crate::pages::{
-    accueil::Accueil, connexion::Connexion, espaces::ActivitesGestionnaire,
+    accueil::Accueil, connexion::Connexion, deposer::Deposer, espaces::ActivitesGestionnaire,
     espaces::FacturesEmises, espaces::MonCompte, espaces::Sollicitations, introuvable::Introuvable,
 };
 use crate::state::config::RuntimeConfig;
@@ -100,6 +100,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") view=Accueil />
                             <Route path=path!("/connexion") view=Connexion />
                             <Route path=path!("/factures-emises") view=FacturesEmises />
+                            <Route path=path!("/factures-emises/deposer") view=Deposer />
                             <Route path=path!("/sollicitations") view=Sollicitations />
                             <Route path=path!("/mon-compte") view=MonCompte />
                             <Route

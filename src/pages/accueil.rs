@@ -25,7 +25,9 @@ pub fn Accueil() -> impl IntoView {
             <ul class="tuiles">
                 <li class="tuile">
                     <h2>
-                        <A href="/factures-emises">{move || i18n.t().accueil.deposer_titre}</A>
+                        <A href="/factures-emises/deposer">
+                            {move || i18n.t().accueil.deposer_titre}
+                        </A>
                     </h2>
                     <p>{move || i18n.t().accueil.deposer_texte}</p>
                 </li>

@@ -1,6 +1,7 @@
 //! The espaces whose screens come with later work: each shows its title and what it will hold.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::components::garde::Protege;
 use crate::i18n::{I18n, Textes};
@@ -17,10 +18,21 @@ fn Espace(titre: fn(&Textes) -> &'static str, texte: fn(&Textes) -> &'static str
     }
 }
 
-/// Factures émises.
+/// Factures émises: for now, the way to the deposit screen.
 #[component]
 pub fn FacturesEmises() -> impl IntoView {
-    view! { <Espace titre=|t| t.shell.factures_emises texte=|t| t.espaces.factures_emises_texte /> }
+    let i18n = I18n::expect_context();
+    view! {
+        <Protege>
+            <h1>{move || i18n.t().shell.factures_emises}</h1>
+            <p class="intro">{move || i18n.t().espaces.factures_emises_texte}</p>
+            <p>
+                <A href="/factures-emises/deposer" attr:class="bouton bouton--principal">
+                    {move || i18n.t().deposer.lien}
+                </A>
+            </p>
+        </Protege>
+    }
 }
 
 /// Sollicitations.

@@ -2,5 +2,6 @@
 
 pub mod accueil;
 pub mod connexion;
+pub mod deposer;
 pub mod espaces;
 pub mod introuvable;

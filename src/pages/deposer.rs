@@ -1,0 +1,528 @@
+//! Factures émises — Déposer: drop PDFs, read their fields in the browser, check them before sending.
+//!
+//! The screen only binds: `extract::extract` reads the bytes, `extract::vers_facture::constater` runs
+//! the checks of `facture` and sorts the findings by form field.
+
+use std::collections::BTreeMap;
+
+use extract::resultat::{Fields, Provenance, Source};
+use extract::vers_facture::{constater, ecrire_champ, lire_champ, Attendu, Constats};
+use facture::regles::{Contexte, Finding, Severity};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::components::garde::Protege;
+use crate::i18n::{I18n, Locale, Textes};
+
+/// Where a dropped file stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Lecture {
+    EnCours,
+    Lu,
+    TropVolumineux,
+    PasUnPdf,
+}
+
+/// One dropped file and what was read in it. Signals, so each row updates on its own.
+#[derive(Clone, Copy)]
+struct Depot {
+    id: usize,
+    nom: StoredValue<String>,
+    taille: u64,
+    lecture: RwSignal<Lecture>,
+    source: RwSignal<Option<Source>>,
+    erreur: RwSignal<Option<String>>,
+    champs: RwSignal<Fields>,
+    provenance: RwSignal<BTreeMap<String, Provenance>>,
+}
+
+impl Depot {
+    fn constats(&self) -> Option<Constats> {
+        if self.lecture.get() != Lecture::Lu || self.source.get() == Some(Source::None) {
+            return None;
+        }
+        let nom = self.nom.get_value();
+        Some(
+            self.champs
+                .with(|champs| constater(champs, &nom, self.taille, &Contexte::new(aujourd_hui()))),
+        )
+    }
+}
+
+/// The deposit screen.
+#[component]
+pub fn Deposer() -> impl IntoView {
+    let i18n = I18n::expect_context();
+    let depots = RwSignal::new(Vec::<Depot>::new());
+    let selection = RwSignal::new(None::<usize>);
+    let prochain_id = StoredValue::new(0usize);
+    let survol = RwSignal::new(false);
+
+    let ajouter = move |fichiers: web_sys::FileList| {
+        for index in 0..fichiers.length() {
+            let Some(fichier) = fichiers.get(index) else {
+                continue;
+            };
+            let id = prochain_id.get_value();
+            prochain_id.set_value(id + 1);
+            // File sizes are whole numbers of bytes well below 2^53: the conversion is exact.
+            let taille = fichier.size().max(0.0) as u64;
+            let depot = Depot {
+                id,
+                nom: StoredValue::new(fichier.name()),
+                taille,
+                lecture: RwSignal::new(Lecture::EnCours),
+                source: RwSignal::new(None),
+                erreur: RwSignal::new(None),
+                champs: RwSignal::new(Fields::default()),
+                provenance: RwSignal::new(BTreeMap::new()),
+            };
+            depots.update(|d| d.push(depot));
+            if selection.get_untracked().is_none() {
+                selection.set(Some(id));
+            }
+            if taille > cpro::limites::TAILLE_MAX_DEPOSER_PDF {
+                depot.lecture.set(Lecture::TropVolumineux);
+                continue;
+            }
+            spawn_local(lire(depot, fichier));
+        }
+    };
+
+    let sur_changement = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(fichiers) = input.files() {
+            ajouter(fichiers);
+        }
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+    };
+    let sur_depot = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        survol.set(false);
+        if let Some(fichiers) = ev.data_transfer().and_then(|d| d.files()) {
+            ajouter(fichiers);
+        }
+    };
+
+    view! {
+        <Protege>
+            <h1>{move || i18n.t().deposer.titre}</h1>
+            <p class="intro">{move || i18n.t().deposer.intro}</p>
+            <div
+                class="zone-depot"
+                class:zone-depot--survol=move || survol.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    survol.set(true);
+                }
+                on:dragleave=move |_| survol.set(false)
+                on:drop=sur_depot
+            >
+                <label for="depot-fichiers" class="zone-depot__libelle">
+                    {move || i18n.t().deposer.zone}
+                </label>
+                <p id="depot-aide" class="zone-depot__aide">{move || i18n.t().deposer.zone_aide}</p>
+                <input
+                    id="depot-fichiers"
+                    type="file"
+                    multiple
+                    accept="application/pdf,.pdf"
+                    aria-describedby="depot-aide"
+                    on:change=sur_changement
+                />
+            </div>
+            <Show when=move || !depots.with(Vec::is_empty)>
+                <TableDepots depots selection />
+            </Show>
+            {move || {
+                let id = selection.get()?;
+                let depot = depots.with(|d| d.iter().find(|x| x.id == id).copied())?;
+                Some(view! { <Formulaire depot /> })
+            }}
+        </Protege>
+    }
+}
+
+/// Reads a file's bytes and extracts its fields.
+async fn lire(depot: Depot, fichier: web_sys::File) {
+    let octets = match JsFuture::from(fichier.array_buffer()).await {
+        Ok(tampon) => js_sys::Uint8Array::new(&tampon).to_vec(),
+        Err(_) => {
+            depot.lecture.set(Lecture::PasUnPdf);
+            return;
+        }
+    };
+    // A PDF starts with `%PDF-` within its first kilobyte (ISO 32000-1 §7.5.2, with leeway for junk).
+    let debut = octets.get(..octets.len().min(1024)).unwrap_or_default();
+    if !debut.windows(5).any(|w| w == b"%PDF-") {
+        depot.lecture.set(Lecture::PasUnPdf);
+        return;
+    }
+    let extraction = extract::extract(&octets);
+    depot.source.set(Some(extraction.source));
+    depot.erreur.set(extraction.error);
+    depot.provenance.set(extraction.provenance);
+    depot.champs.set(extraction.fields);
+    depot.lecture.set(Lecture::Lu);
+}
+
+#[component]
+fn TableDepots(depots: RwSignal<Vec<Depot>>, selection: RwSignal<Option<usize>>) -> impl IntoView {
+    let i18n = I18n::expect_context();
+    view! {
+        <table class="tableau">
+            <caption>{move || i18n.t().deposer.fichiers}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{move || i18n.t().deposer.col_fichier}</th>
+                    <th scope="col">{move || i18n.t().deposer.col_taille}</th>
+                    <th scope="col">{move || i18n.t().deposer.col_etat}</th>
+                    <th scope="col">{move || i18n.t().deposer.col_action}</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=move || depots.get() key=|d| d.id let:depot>
+                    <tr aria-selected=move || (selection.get() == Some(depot.id)).to_string()>
+                        <th scope="row">{depot.nom.get_value()}</th>
+                        <td>{move || taille_lisible(depot.taille, i18n.locale())}</td>
+                        <td>
+                            <EtatDepot depot />
+                        </td>
+                        <td>
+                            <button
+                                type="button"
+                                class="bouton bouton--petit"
+                                aria-label=move || {
+                                    format!("{} {}", i18n.t().deposer.voir, depot.nom.get_value())
+                                }
+                                on:click=move |_| selection.set(Some(depot.id))
+                            >
+                                {move || i18n.t().deposer.voir}
+                            </button>
+                        </td>
+                    </tr>
+                </For>
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn EtatDepot(depot: Depot) -> impl IntoView {
+    let i18n = I18n::expect_context();
+    move || {
+        let t = i18n.t();
+        let (classe, texte) = match depot.lecture.get() {
+            Lecture::EnCours => ("badge", t.deposer.etat_lecture),
+            Lecture::TropVolumineux | Lecture::PasUnPdf => {
+                ("badge badge--erreur", t.deposer.etat_illisible)
+            }
+            Lecture::Lu => match depot.constats() {
+                None => ("badge badge--erreur", t.deposer.etat_illisible),
+                Some(c) if c.n_bloquants > 0 => {
+                    ("badge badge--attention", t.deposer.etat_a_completer)
+                }
+                Some(_) => ("badge badge--ok", t.deposer.etat_pret),
+            },
+        };
+        view! { <span class=classe>{texte}</span> }
+    }
+}
+
+/// A group's title, read from the strings of the current locale.
+type Titre = fn(&Textes) -> &'static str;
+
+/// The groups of the form and their fields, by contract key.
+const GROUPES: [(Titre, &[&str]); 4] = [
+    (
+        |t| t.deposer.groupe_facture,
+        &["invoice_number", "invoice_date", "invoice_type", "currency"],
+    ),
+    (
+        |t| t.deposer.groupe_fournisseur,
+        &["supplier_siret", "supplier_vat", "iban"],
+    ),
+    (
+        |t| t.deposer.groupe_destinataire,
+        &[
+            "recipient_siret",
+            "service_code",
+            "engagement_number",
+            "market_number",
+        ],
+    ),
+    (
+        |t| t.deposer.groupe_montants,
+        &["total_ht", "total_vat", "total_ttc", "amount_due"],
+    ),
+];
+
+#[component]
+fn Formulaire(depot: Depot) -> impl IntoView {
+    let i18n = I18n::expect_context();
+    let constats = Memo::new(move |_| depot.constats());
+    let refus = move || match depot.lecture.get() {
+        Lecture::TropVolumineux => Some(i18n.t().deposer.trop_volumineux.to_string()),
+        Lecture::PasUnPdf => Some(i18n.t().deposer.pas_un_pdf.to_string()),
+        Lecture::Lu if depot.source.get() == Some(Source::None) => depot.erreur.get(),
+        _ => None,
+    };
+    view! {
+        <section class="formulaire-depot" aria-labelledby="formulaire-titre">
+            <h2 id="formulaire-titre">
+                {move || i18n.t().deposer.formulaire} " — " {depot.nom.get_value()}
+            </h2>
+            {move || refus().map(|message| view! { <p class="erreur" role="alert">{message}</p> })}
+            <Show when=move || refus().is_none() && depot.lecture.get() == Lecture::Lu>
+                <p class="note">
+                    {move || match depot.source.get() {
+                        Some(Source::Facturx) => i18n.t().deposer.source_facturx,
+                        _ => i18n.t().deposer.source_texte,
+                    }}
+                </p>
+                <Resume constats />
+                {GROUPES
+                    .iter()
+                    .map(|(titre, cles)| {
+                        let titre = *titre;
+                        view! {
+                            <fieldset class="groupe">
+                                <legend>{move || titre(i18n.t())}</legend>
+                                {cles
+                                    .iter()
+                                    .map(|cle| view! { <ChampSaisi depot cle constats /> })
+                                    .collect_view()}
+                            </fieldset>
+                        }
+                    })
+                    .collect_view()}
+                <AutresPoints constats />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn Resume(constats: Memo<Option<Constats>>) -> impl IntoView {
+    let i18n = I18n::expect_context();
+    move || {
+        let t = i18n.t();
+        constats.get().map(|c| {
+            let (classe, texte) = if c.n_bloquants == 0 {
+                ("resume resume--ok", t.deposer.resume_ok.to_string())
+            } else {
+                (
+                    "resume resume--bloquant",
+                    format!(
+                        "{} {} · {} {}",
+                        c.n_bloquants,
+                        t.deposer.resume_bloquants,
+                        c.n_avertissements,
+                        t.deposer.resume_avertissements
+                    ),
+                )
+            };
+            view! {
+                <p class=classe role="status">
+                    {texte}
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+fn ChampSaisi(depot: Depot, cle: &'static str, constats: Memo<Option<Constats>>) -> impl IntoView {
+    let i18n = I18n::expect_context();
+    let id = format!("champ-{}-{cle}", depot.id);
+    let id_messages = format!("{id}-messages");
+    let valeur = move || {
+        depot
+            .champs
+            .with(|c| lire_champ(c, cle).unwrap_or_default().to_owned())
+    };
+    let lu = move || {
+        depot.provenance.with(|p| p.contains_key(cle))
+            || (depot.source.get() == Some(Source::Facturx)
+                && depot.champs.with(|c| lire_champ(c, cle).is_some()))
+    };
+    let messages = move || -> Vec<(Severity, String)> {
+        let locale = i18n.locale();
+        let t = i18n.t();
+        constats.with(|c| {
+            let Some(c) = c else { return Vec::new() };
+            let illisibles = c.illisibles.get(cle).into_iter().flatten().map(|i| {
+                let message = match i.attendu {
+                    Attendu::Montant => t.deposer.montant_illisible,
+                    Attendu::Date => t.deposer.date_illisible,
+                    Attendu::Taux => t.deposer.taux_illisible,
+                };
+                (Severity::Blocking, message.to_owned())
+            });
+            let findings = c
+                .par_champ
+                .get(cle)
+                .into_iter()
+                .flatten()
+                .map(|f| (f.severity, message(f, locale, t)));
+            illisibles.chain(findings).collect()
+        })
+    };
+    let bloquant = move || messages().iter().any(|(s, _)| *s == Severity::Blocking);
+    view! {
+        <div class="champ" class:champ--bloquant=bloquant>
+            <label for=id.clone()>
+                {move || libelle(i18n.t(), cle)}
+                <Show when=lu>
+                    <span class="etiquette-lu">
+                        {move || match depot.source.get() {
+                            Some(Source::Facturx) => i18n.t().deposer.lu_facturx,
+                            _ => i18n.t().deposer.lu_pdf,
+                        }}
+                    </span>
+                </Show>
+            </label>
+            <input
+                id=id
+                type="text"
+                name=cle
+                prop:value=valeur
+                aria-invalid=move || bloquant().to_string()
+                aria-describedby=id_messages.clone()
+                on:input=move |ev| {
+                    let texte = event_target_value(&ev);
+                    depot.champs.update(|c| ecrire_champ(c, cle, &texte));
+                }
+            />
+            <ul id=id_messages class="messages">
+                {move || {
+                    messages()
+                        .into_iter()
+                        .map(|(gravite, texte)| {
+                            view! {
+                                <li class=classe_gravite(gravite)>
+                                    <span class="messages__gravite">{nom_gravite(i18n.t(), gravite)}</span>
+                                    " "
+                                    {texte}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn AutresPoints(constats: Memo<Option<Constats>>) -> impl IntoView {
+    let i18n = I18n::expect_context();
+    let autres =
+        move || constats.with(|c| c.as_ref().map(|c| c.autres.clone()).unwrap_or_default());
+    view! {
+        <Show when=move || !autres().is_empty()>
+            <section class="autres-points" aria-labelledby="autres-points-titre">
+                <h3 id="autres-points-titre">{move || i18n.t().deposer.autres_points}</h3>
+                <ul class="messages">
+                    {move || {
+                        let locale = i18n.locale();
+                        let t = i18n.t();
+                        autres()
+                            .into_iter()
+                            .map(|f| {
+                                view! {
+                                    <li class=classe_gravite(f.severity)>
+                                        <span class="messages__gravite">{nom_gravite(t, f.severity)}</span>
+                                        " "
+                                        {message(&f, locale, t)}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+fn message(finding: &Finding, locale: Locale, t: &Textes) -> String {
+    let texte = match locale {
+        Locale::Fr => &finding.message_fr,
+        Locale::En => &finding.message_en,
+    };
+    match finding.fix.as_deref().filter(|f| !f.is_empty()) {
+        Some(correction) => format!("{texte} {} {correction}", t.deposer.correction),
+        None => texte.clone(),
+    }
+}
+
+fn classe_gravite(gravite: Severity) -> &'static str {
+    match gravite {
+        Severity::Blocking => "message message--bloquant",
+        Severity::Warning => "message message--avertissement",
+    }
+}
+
+fn nom_gravite(t: &Textes, gravite: Severity) -> &'static str {
+    match gravite {
+        Severity::Blocking => t.deposer.bloquant,
+        Severity::Warning => t.deposer.avertissement,
+    }
+}
+
+fn libelle(t: &Textes, cle: &str) -> &'static str {
+    let d = &t.deposer;
+    match cle {
+        "invoice_number" => d.champ_invoice_number,
+        "invoice_date" => d.champ_invoice_date,
+        "invoice_type" => d.champ_invoice_type,
+        "currency" => d.champ_currency,
+        "supplier_siret" => d.champ_supplier_siret,
+        "supplier_vat" => d.champ_supplier_vat,
+        "iban" => d.champ_iban,
+        "recipient_siret" => d.champ_recipient_siret,
+        "service_code" => d.champ_service_code,
+        "engagement_number" => d.champ_engagement_number,
+        "market_number" => d.champ_market_number,
+        "total_ht" => d.champ_total_ht,
+        "total_vat" => d.champ_total_vat,
+        "total_ttc" => d.champ_total_ttc,
+        _ => d.champ_amount_due,
+    }
+}
+
+/// Today in the browser's time zone (chrono's clock is not available on wasm32-unknown-unknown).
+fn aujourd_hui() -> chrono::NaiveDate {
+    let maintenant = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        maintenant.get_full_year() as i32,
+        maintenant.get_month() + 1,
+        maintenant.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+fn taille_lisible(octets: u64, locale: Locale) -> String {
+    const KIO: u64 = 1024;
+    let (virgule, o, ko, mo) = match locale {
+        Locale::Fr => (',', "o", "Ko", "Mo"),
+        Locale::En => ('.', "B", "KB", "MB"),
+    };
+    if octets < KIO {
+        format!("{octets} {o}")
+    } else if octets < KIO * KIO {
+        format!("{} {ko}", octets.div_ceil(KIO))
+    } else {
+        let dixiemes = (octets * 10).div_ceil(KIO * KIO);
+        format!("{}{virgule}{} {mo}", dixiemes / 10, dixiemes % 10)
+    }
+}
