@@ -76,7 +76,14 @@ fn extraire(octets: &[u8]) -> Extraction {
     }
     let document = texte::lire_pages_de(&fichier, texte::PAGES_PAR_DEFAUT);
     if !document.a_du_texte() {
-        return echec(document.nombre_de_pages, MESSAGE_SANS_TEXTE.to_string());
+        // An encrypted file that opens but shows no text is far more often one we decrypt wrongly
+        // (AES-256 in the `pdf` crate) than an encrypted scan.
+        let message = if fichier.est_chiffre() {
+            texte::ErreurLecture::Chiffrement(String::new()).message()
+        } else {
+            MESSAGE_SANS_TEXTE.to_string()
+        };
+        return echec(document.nombre_de_pages, message);
     }
     let (fields, provenance, warnings) = trouver_champs(&document.pages);
     Extraction {

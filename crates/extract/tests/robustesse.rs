@@ -49,11 +49,13 @@ impl Alea {
     }
 }
 
+/// Extraction that must neither panic nor hang (60 s is generous: debug build on a loaded 2-core
+/// machine; a hang would take forever).
 fn sans_panique(octets: &[u8]) -> extract::resultat::Extraction {
     let debut = Instant::now();
     let r = std::panic::catch_unwind(|| extract::extract(octets));
     assert!(
-        debut.elapsed() < Duration::from_secs(20),
+        debut.elapsed() < Duration::from_secs(60),
         "extraction took {:?}",
         debut.elapsed()
     );
@@ -240,7 +242,7 @@ fn a_decompression_bomb_is_cut_short() {
     let r = sans_panique(&octets);
     assert_eq!(r.source, Source::None);
     assert!(
-        debut.elapsed() < Duration::from_secs(10),
+        debut.elapsed() < Duration::from_secs(60),
         "{:?}",
         debut.elapsed()
     );
@@ -260,7 +262,7 @@ fn forms_drawing_each_other_thousands_of_times_stay_bounded() {
     let debut = Instant::now();
     let r = sans_panique(&octets);
     assert!(
-        debut.elapsed() < Duration::from_secs(15),
+        debut.elapsed() < Duration::from_secs(60),
         "{:?}",
         debut.elapsed()
     );

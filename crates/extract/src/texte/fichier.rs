@@ -127,6 +127,17 @@ impl<'a> Fichier<'a> {
             Ok(f) if !f.pages(1).is_empty() => Ok(f),
             Err(ErreurLecture::MotDePasse) => Err(ErreurLecture::MotDePasse),
             premier => {
+                if chiffre {
+                    if let Some(corrige) = super::reparation::corriger_permissions(octets) {
+                        match Self::ouvrir_tel_quel(Cow::Owned(corrige), chiffre) {
+                            Ok(f) if !f.pages(1).is_empty() => return Ok(f),
+                            Err(ErreurLecture::MotDePasse) => {
+                                return Err(ErreurLecture::MotDePasse)
+                            }
+                            _ => {}
+                        }
+                    }
+                }
                 if let Some(repare) = super::reparation::reconstruire(octets) {
                     if let Ok(f) = Self::ouvrir_tel_quel(Cow::Owned(repare), chiffre) {
                         if !f.pages(1).is_empty() {
@@ -216,6 +227,11 @@ impl<'a> Fichier<'a> {
             Primitive::Array(a) => Some(a),
             _ => None,
         }
+    }
+
+    /// Whether the document is encrypted (it opened with the empty user password).
+    pub(crate) fn est_chiffre(&self) -> bool {
+        self.trailer.get("Encrypt").is_some()
     }
 
     /// The document catalog.

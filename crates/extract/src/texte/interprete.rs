@@ -14,7 +14,7 @@ use super::lexeur::{Lexeur, Operande};
 use super::polices::Police;
 
 /// Most operators run per page (content streams and forms together).
-const OPERATIONS_MAX: usize = 2_000_000;
+const OPERATIONS_MAX: usize = 1_000_000;
 /// Deepest nesting of Form XObjects.
 const PROFONDEUR_MAX_FORMES: usize = 8;
 /// Deepest `q` nesting kept (deeper saves are counted but not stored).

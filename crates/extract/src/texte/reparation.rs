@@ -159,6 +159,47 @@ pub(crate) fn reconstruire(o: &[u8]) -> Option<Vec<u8>> {
     Some(sortie)
 }
 
+/// Some writers store the permissions `/P` of the encryption dictionary as an unsigned number
+/// (`4294967292` for −4); the `pdf` crate reads integers as `i32` and refuses it. Returns a copy with
+/// such values rewritten as the signed integer the standard asks for (PDF 32000-1 Table 21), padded
+/// with spaces so that no offset moves; `None` when there is nothing to rewrite.
+pub(crate) fn corriger_permissions(o: &[u8]) -> Option<Vec<u8>> {
+    let mut copie: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while let Some(rel) = o
+        .get(i..)
+        .and_then(|r| r.windows(2).position(|w| w == b"/P"))
+    {
+        let mut debut = i + rel + 2;
+        i = debut;
+        while o.get(debut).is_some_and(|&b| est_blanc(b)) {
+            debut += 1;
+        }
+        let mut fin = debut;
+        while o.get(fin).is_some_and(u8::is_ascii_digit) {
+            fin += 1;
+        }
+        if fin == debut || fin - debut > 10 {
+            continue;
+        }
+        let Some(v) = std::str::from_utf8(o.get(debut..fin)?)
+            .ok()
+            .and_then(|t| t.parse::<u64>().ok())
+        else {
+            continue;
+        };
+        if !(1u64 << 31..1u64 << 32).contains(&v) {
+            continue;
+        }
+        let signe = format!("{:<width$}", (v as u32) as i32, width = fin - debut);
+        let c = copie.get_or_insert_with(|| o.to_vec());
+        if let Some(zone) = c.get_mut(debut..fin) {
+            zone.copy_from_slice(signe.as_bytes());
+        }
+    }
+    copie
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +210,14 @@ mod tests {
             b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n12 3 obj /ObjStm endobj x2 0 obj";
         let t: Vec<(u32, u32)> = objets(o).into_iter().map(|(n, g, _)| (n, g)).collect();
         assert_eq!(t, [(1, 0), (12, 3)]);
+    }
+
+    #[test]
+    fn unsigned_permissions_are_rewritten_in_place() {
+        let o = b"<< /P 4294967292 /Pages 2 0 R /P 12 >>";
+        let c = corriger_permissions(o).expect("one value to rewrite");
+        assert_eq!(c, b"<< /P -4         /Pages 2 0 R /P 12 >>".to_vec());
+        assert_eq!(corriger_permissions(b"<< /P -4 >>"), None);
     }
 
     #[test]
