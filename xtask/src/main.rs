@@ -5,6 +5,7 @@
 //! for the browser tests, Debian's Chromium; whatever is already there is skipped.
 
 mod outils;
+mod race;
 mod serveur;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,8 @@ commands:
   test                                  fmt, clippy, unit tests, wasm build, browser tests
   setup                                 only install the missing tools
   build-spa                             only build the SPA into dist/
+  race [CORPUS] [ROUNDS]                time our WASM extraction against pdf.js in Chromium
+                                        (default ../shared/corpus/dev, 9 rounds)
 ";
 
 fn main() -> ExitCode {
@@ -30,6 +33,14 @@ fn main() -> ExitCode {
         Some("run") => run(&args[1..]),
         Some("test") => test(&args[1..]),
         Some("setup") => outils::installer(&racine(), outils::Besoin::Tout),
+        Some("race") => outils::installer(&racine(), outils::Besoin::Tout).and_then(|()| {
+            let corpus = args
+                .get(1)
+                .map(PathBuf::from)
+                .unwrap_or_else(|| racine().join("../shared/corpus/dev"));
+            let manches = args.get(2).and_then(|m| m.parse().ok()).unwrap_or(9);
+            race::race(&racine(), &corpus, manches)
+        }),
         Some("build-spa") => outils::installer(&racine(), outils::Besoin::Construction)
             .and_then(|()| construire_spa(&racine())),
         _ => {
