@@ -497,11 +497,8 @@ impl Db {
         page: i64,
         par_page: i64,
     ) -> Result<(Vec<FactureRow>, i64), DbError> {
-        let mut count = QueryBuilder::<Sqlite>::new(
-            "SELECT COUNT(*) FROM factures f JOIN structures fo ON fo.id_structure_cpp = f.id_fournisseur \
-             JOIN structures d ON d.id_structure_cpp = f.id_destinataire \
-             LEFT JOIN services s ON s.id_service = f.id_service_executant",
-        );
+        // The filters only read `factures` columns: counting needs no join.
+        let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM factures f");
         filtrer(&mut count, criteres);
         let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
         let mut select = QueryBuilder::<Sqlite>::new(SELECT_FACTURE);
