@@ -23,6 +23,7 @@ commands:
   test                                  fmt, clippy, unit tests, wasm build, browser tests
   setup                                 only install the missing tools
   build-spa                             only build the SPA into dist/
+  score [CORPUS]                        field accuracy of passerelle-extract (shared/tools/score_extract.py)
   race [CORPUS] [ROUNDS]                time our WASM extraction against pdf.js in Chromium
                                         (default ../shared/corpus/dev, 9 rounds)
 ";
@@ -41,6 +42,13 @@ fn main() -> ExitCode {
             let manches = args.get(2).and_then(|m| m.parse().ok()).unwrap_or(9);
             race::race(&racine(), &corpus, manches)
         }),
+        Some("score") => {
+            let corpus = args
+                .get(1)
+                .map(PathBuf::from)
+                .unwrap_or_else(|| racine().join("../shared/corpus/dev"));
+            score(&racine(), &corpus)
+        }
         Some("build-spa") => outils::installer(&racine(), outils::Besoin::Construction)
             .and_then(|()| construire_spa(&racine())),
         _ => {
@@ -110,6 +118,31 @@ fn run(args: &[String]) -> Result<()> {
         bail!("passerelle-server stopped with {statut}");
     }
     Ok(())
+}
+
+/// Builds `passerelle-extract` (release) and scores it on `corpus` with the shared scoring tool.
+fn score(racine: &Path, corpus: &Path) -> Result<()> {
+    etape("build passerelle-extract (release)");
+    verifier(
+        cargo().args([
+            "build",
+            "--release",
+            "-p",
+            "extract",
+            "--bin",
+            "passerelle-extract",
+        ]),
+        racine,
+    )?;
+    etape("score on the corpus");
+    verifier(
+        Command::new("python3")
+            .arg(racine.join("../shared/tools/score_extract.py"))
+            .arg(racine.join("target/release/passerelle-extract"))
+            .arg(corpus),
+        racine,
+    )
+    .map(|_| ())
 }
 
 /// Builds the SPA into `dist/` with Trunk, offline, release profile.
