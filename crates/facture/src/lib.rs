@@ -12,7 +12,8 @@
 //! * [`calcul`]: line nets, VAT breakdown and totals ([`Facture::calculer`]);
 //! * [`regles`]: [`check`] returns every [`Finding`], addressed to a `soumettre` field;
 //! * [`conversion`]: `Facture` ⇄ `cpro::factures::SoumettreRequest`;
-//! * [`delai`]: the legal payment clock, moratory interest and indemnity.
+//! * [`delai`]: the legal payment clock, moratory interest and indemnity;
+//! * [`annuaire`]: the recipient's routing flags from the Chorus Pro directory answers.
 //!
 //! ```
 //! use facture::{check, Contexte, Facture, Ligne, ModePaiement};
@@ -45,6 +46,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod annuaire;
 pub mod calcul;
 pub mod conversion;
 pub mod delai;
