@@ -632,7 +632,7 @@ pub async fn rechercher_fournisseur(
     let jour = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     let texte = |d: Option<Decimal>| d.map(|d| d.to_string());
     let criteres = CriteresFacture {
-        id_utilisateur: compte.utilisateur.id,
+        structures_visibles: compte.structures(),
         id_fournisseur: requete.id_fournisseur,
         numero: requete.numero_facture.clone().filter(|n| !n.is_empty()),
         statuts: requete
@@ -710,7 +710,7 @@ pub async fn rechercher_a_traiter_fournisseur(
         .map(|s| (*s).to_owned())
         .collect();
     let criteres = CriteresFacture {
-        id_utilisateur: compte.utilisateur.id,
+        structures_visibles: compte.structures(),
         id_fournisseur: requete.id_structure,
         statuts,
         rejet_traite: Some(false),

@@ -182,8 +182,8 @@ pub struct ActionRow {
 /// Criteria of `rechercher/fournisseur`, already checked against the caller's structures.
 #[derive(Debug, Clone)]
 pub struct CriteresFacture {
-    /// The caller: only invoices of structures this user is attached to are searched.
-    pub id_utilisateur: i64,
+    /// The structures the caller is attached to: only their invoices are searched (empty: nothing).
+    pub structures_visibles: Vec<i64>,
     /// Supplier structure.
     pub id_fournisseur: Option<i64>,
     /// Exact invoice number.
@@ -685,8 +685,33 @@ impl Db {
 }
 
 fn filtrer(query: &mut QueryBuilder<'_, Sqlite>, c: &CriteresFacture) {
-    query.push(" WHERE f.id_fournisseur IN (SELECT id_structure FROM rattachements WHERE id_utilisateur = ");
-    query.push_bind(c.id_utilisateur).push(")");
+    // Scope first. An explicit list (usually one id) lets SQLite walk the (id_fournisseur, date_depot)
+    // index for both the filter and the default sort.
+    let fournisseurs: Vec<i64> = match c.id_fournisseur {
+        Some(id) => c
+            .structures_visibles
+            .iter()
+            .copied()
+            .filter(|s| *s == id)
+            .collect(),
+        None => c.structures_visibles.clone(),
+    };
+    match fournisseurs.as_slice() {
+        [] => {
+            query.push(" WHERE 1 = 0");
+        }
+        [id] => {
+            query.push(" WHERE f.id_fournisseur = ").push_bind(*id);
+        }
+        ids => {
+            query.push(" WHERE f.id_fournisseur IN (");
+            let mut separated = query.separated(", ");
+            for id in ids {
+                separated.push_bind(*id);
+            }
+            query.push(")");
+        }
+    }
     let egal = |query: &mut QueryBuilder<'_, Sqlite>, colonne: &str, valeur: &Option<String>| {
         if let Some(valeur) = valeur {
             query
@@ -694,9 +719,6 @@ fn filtrer(query: &mut QueryBuilder<'_, Sqlite>, c: &CriteresFacture) {
                 .push_bind(valeur.clone());
         }
     };
-    if let Some(id) = c.id_fournisseur {
-        query.push(" AND f.id_fournisseur = ").push_bind(id);
-    }
     egal(query, "f.numero", &c.numero);
     egal(query, "f.type_facture", &c.type_facture);
     egal(query, "f.cadre_facturation", &c.cadre);
@@ -757,7 +779,7 @@ fn filtrer(query: &mut QueryBuilder<'_, Sqlite>, c: &CriteresFacture) {
 impl Default for CriteresFacture {
     fn default() -> Self {
         CriteresFacture {
-            id_utilisateur: 0,
+            structures_visibles: Vec::new(),
             id_fournisseur: None,
             numero: None,
             statuts: Vec::new(),
