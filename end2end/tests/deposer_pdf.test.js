@@ -80,3 +80,29 @@ test('un fichier qui n’est pas un PDF est refusé avec un message clair, sans 
   assert.deepEqual(erreurs, []);
   await contexte.close();
 });
+
+test('l’annuaire Chorus Pro du destinataire est consulté : service inconnu et SIRET inconnu sont bloquants', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur);
+  await ouvrirDepot(page);
+  await page.getByLabel(fr.deposer.zone).setInputFiles({
+    name: 'facture-demo.pdf', mimeType: 'application/pdf', buffer: FACTURE_DEMO.pdf(),
+  });
+  // The State's directory entry is found and named under the recipient field.
+  await page.getByText(new RegExp(`${fr.deposer.annuaire_trouve}.*ETAT`)).waitFor();
+
+  // The PDF's service code does not exist at the State: blocking, on the service code field.
+  const service = page.getByLabel(fr.deposer.champ_service_code);
+  const idService = await service.getAttribute('id');
+  await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-invalid') === 'true', idService);
+  await capture(page, 'deposer-annuaire');
+  await service.fill('SFACT-INFO');
+  await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-invalid') === 'false', idService);
+
+  // A SIRET that no public structure carries.
+  const destinataire = page.getByLabel(fr.deposer.champ_recipient_siret);
+  await destinataire.fill('44306184100047');
+  await page.getByText(fr.deposer.destinataire_inconnu).waitFor();
+  assert.equal(await destinataire.getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(erreurs, []);
+  await contexte.close();
+});

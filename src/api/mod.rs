@@ -156,3 +156,98 @@ async fn erreur_http(reponse: Response) -> ApiError {
         libelle: retour.and_then(|r| r.libelle),
     }
 }
+
+/// A public recipient found in the Chorus Pro directory, with what routing requires of invoices to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DestinataireTrouve {
+    /// The structure's name as the directory spells it.
+    pub designation: String,
+    /// Its routing flags and services.
+    pub annuaire: facture::regles::AnnuaireDestinataire,
+}
+
+/// Looks a recipient SIRET up in the directory: `rechercher`, then `consulter` and
+/// `rechercher/services`. `None` when no structure has that SIRET.
+pub async fn destinataire(base: &str, siret: &str) -> Result<Option<DestinataireTrouve>, ApiError> {
+    use cpro::codes::TypeIdentifiantStructure;
+    use cpro::structures::{
+        ConsulterStructureRequest, ConsulterStructureResponse, CritereStructure,
+        RechercherServicesRequest, RechercherServicesResponse, RechercherStructureRequest,
+        RechercherStructureResponse, CHEMIN_CONSULTER, CHEMIN_RECHERCHER,
+        CHEMIN_RECHERCHER_SERVICES,
+    };
+    let recherche: RechercherStructureResponse = post_cpro(
+        base,
+        CHEMIN_RECHERCHER,
+        &RechercherStructureRequest {
+            structure: Some(CritereStructure {
+                identifiant_structure: Some(siret.to_owned()),
+                type_identifiant_structure: Some(TypeIdentifiantStructure::SIRET),
+                ..CritereStructure::default()
+            }),
+            ..RechercherStructureRequest::default()
+        },
+    )
+    .await?;
+    let Some(structure) = recherche
+        .liste_structures
+        .into_iter()
+        .find(|s| s.identifiant_structure.as_deref() == Some(siret))
+    else {
+        return Ok(None);
+    };
+    let Some(id) = structure.id_structure_cpp else {
+        return Ok(None);
+    };
+    let consultation: ConsulterStructureResponse = post_cpro(
+        base,
+        CHEMIN_CONSULTER,
+        &ConsulterStructureRequest {
+            id_structure_cpp: Some(id),
+            code_langue: None,
+        },
+    )
+    .await?;
+    let services: RechercherServicesResponse = post_cpro(
+        base,
+        CHEMIN_RECHERCHER_SERVICES,
+        &RechercherServicesRequest {
+            id_structure: Some(id),
+            ..RechercherServicesRequest::default()
+        },
+    )
+    .await?;
+    Ok(Some(DestinataireTrouve {
+        designation: structure.designation_structure.clone().unwrap_or_default(),
+        annuaire: facture::regles::AnnuaireDestinataire::depuis_chorus(
+            &structure,
+            &consultation,
+            &services.liste_services,
+        ),
+    }))
+}
+
+/// POSTs a Chorus Pro body and reads the answer. Bodies are written and read as text with serde_json,
+/// so amounts never go through a float (see `cpro`).
+async fn post_cpro<Q: Serialize, R: DeserializeOwned>(
+    base: &str,
+    chemin: &str,
+    corps: &Q,
+) -> Result<R, ApiError> {
+    let texte = serde_json::to_string(corps).map_err(|e| ApiError::Decodage(e.to_string()))?;
+    let reponse = Request::post(&format!("{base}{chemin}"))
+        .header("Content-Type", "application/json")
+        .body(texte)
+        .map_err(|e| ApiError::Decodage(e.to_string()))?
+        .send()
+        .await
+        .map_err(|e| ApiError::Reseau(e.to_string()))?;
+    if !reponse.ok() {
+        return Err(erreur_http(reponse).await);
+    }
+    let texte = reponse
+        .text()
+        .await
+        .map_err(|e| ApiError::Decodage(e.to_string()))?;
+    serde_json::from_str(&texte).map_err(|e| ApiError::Decodage(e.to_string()))
+}

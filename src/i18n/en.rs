@@ -101,6 +101,10 @@ pub(super) const TEXTES: Textes = Textes {
         groupe_facture: "Invoice",
         groupe_fournisseur: "Supplier",
         groupe_destinataire: "Recipient",
+        destinataire_inconnu: "No public structure of the Chorus Pro directory has this SIRET: check it (for a State service, it is 11000201100044).",
+        annuaire_en_cours: "Looking up the Chorus Pro directory…",
+        annuaire_trouve: "Chorus Pro directory:",
+        annuaire_indisponible: "The Chorus Pro directory does not answer: the recipient’s own rules (service code, commitment) could not be checked.",
         groupe_montants: "Amounts",
     },
     introuvable: Introuvable {

@@ -101,6 +101,10 @@ pub(super) const TEXTES: Textes = Textes {
         groupe_facture: "Facture",
         groupe_fournisseur: "Fournisseur",
         groupe_destinataire: "Destinataire",
+        destinataire_inconnu: "Aucune structure publique de l’annuaire Chorus Pro ne porte ce SIRET : vérifiez-le (pour un service de l’État, c’est 11000201100044).",
+        annuaire_en_cours: "Recherche dans l’annuaire Chorus Pro…",
+        annuaire_trouve: "Annuaire Chorus Pro :",
+        annuaire_indisponible: "L’annuaire Chorus Pro ne répond pas : les règles propres au destinataire (code service, engagement) n’ont pas pu être vérifiées.",
         groupe_montants: "Montants",
     },
     introuvable: Introuvable {

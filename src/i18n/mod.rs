@@ -182,6 +182,10 @@ pub struct Deposer {
     pub groupe_fournisseur: &'static str,
     pub groupe_destinataire: &'static str,
     pub groupe_montants: &'static str,
+    pub destinataire_inconnu: &'static str,
+    pub annuaire_en_cours: &'static str,
+    pub annuaire_trouve: &'static str,
+    pub annuaire_indisponible: &'static str,
 }
 
 /// Not-found page.

@@ -13,6 +13,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::api::{self, DestinataireTrouve};
+use crate::app::Reglages;
 use crate::components::garde::Protege;
 use crate::i18n::{I18n, Locale, Textes};
 
@@ -23,6 +25,21 @@ enum Lecture {
     Lu,
     TropVolumineux,
     PasUnPdf,
+}
+
+/// What the directory says of the recipient SIRET typed or read.
+#[derive(Debug, Clone, PartialEq)]
+enum EtatAnnuaire {
+    /// No valid SIRET to look up.
+    SansSiret,
+    /// Lookup under way for this SIRET.
+    EnCours(String),
+    /// Found.
+    Trouve(String, DestinataireTrouve),
+    /// No public structure has this SIRET.
+    Inconnu(String),
+    /// The directory could not be reached.
+    Indisponible(String),
 }
 
 /// One dropped file and what was read in it. Signals, so each row updates on its own.
@@ -36,6 +53,7 @@ struct Depot {
     erreur: RwSignal<Option<String>>,
     champs: RwSignal<Fields>,
     provenance: RwSignal<BTreeMap<String, Provenance>>,
+    annuaire: RwSignal<EtatAnnuaire>,
 }
 
 impl Depot {
@@ -44,10 +62,31 @@ impl Depot {
             return None;
         }
         let nom = self.nom.get_value();
-        Some(
-            self.champs
-                .with(|champs| constater(champs, &nom, self.taille, &Contexte::new(aujourd_hui()))),
-        )
+        let mut contexte = Contexte::new(aujourd_hui());
+        let annuaire = self.annuaire.get();
+        if let EtatAnnuaire::Trouve(_, trouve) = &annuaire {
+            contexte.destinataire = Some(trouve.annuaire.clone());
+        }
+        let mut constats = self
+            .champs
+            .with(|champs| constater(champs, &nom, self.taille, &contexte));
+        if let EtatAnnuaire::Inconnu(_) = annuaire {
+            // Chorus Pro refuses an invoice to a structure it does not know (api-reference §6.1).
+            constats.n_bloquants += 1;
+            constats
+                .par_champ
+                .entry("recipient_siret")
+                .or_default()
+                .push(Finding {
+                    rule: "CPP-DESTINATAIRE-INCONNU".to_owned(),
+                    severity: Severity::Blocking,
+                    field: "destinataire.codeDestinataire".to_owned(),
+                    message_fr: Locale::Fr.textes().deposer.destinataire_inconnu.to_owned(),
+                    message_en: Locale::En.textes().deposer.destinataire_inconnu.to_owned(),
+                    fix: None,
+                });
+        }
+        Some(constats)
     }
 }
 
@@ -78,6 +117,7 @@ pub fn Deposer() -> impl IntoView {
                 erreur: RwSignal::new(None),
                 champs: RwSignal::new(Fields::default()),
                 provenance: RwSignal::new(BTreeMap::new()),
+                annuaire: RwSignal::new(EtatAnnuaire::SansSiret),
             };
             depots.update(|d| d.push(depot));
             if selection.get_untracked().is_none() {
@@ -195,6 +235,7 @@ fn TableDepots(depots: RwSignal<Vec<Depot>>, selection: RwSignal<Option<usize>>)
                         <td>{move || taille_lisible(depot.taille, i18n.locale())}</td>
                         <td>
                             <EtatDepot depot />
+                            <ConsultationAnnuaire depot />
                         </td>
                         <td>
                             <button
@@ -213,6 +254,49 @@ fn TableDepots(depots: RwSignal<Vec<Depot>>, selection: RwSignal<Option<usize>>)
             </tbody>
         </table>
     }
+}
+
+/// Looks the recipient SIRET up in the directory whenever it changes to a valid SIRET, for as long as
+/// the file's row exists. Renders nothing.
+#[component]
+fn ConsultationAnnuaire(depot: Depot) -> impl IntoView {
+    let reglages = Reglages::expect_context();
+    Effect::new(move |_| {
+        let siret = depot.champs.with(|c| {
+            lire_champ(c, "recipient_siret")
+                .and_then(|texte| facture::identifiant::Siret::parse(texte).ok())
+                .map(|siret| siret.as_str().to_owned())
+        });
+        let Some(siret) = siret else {
+            depot.annuaire.set(EtatAnnuaire::SansSiret);
+            return;
+        };
+        let deja = match depot.annuaire.get_untracked() {
+            EtatAnnuaire::EnCours(s)
+            | EtatAnnuaire::Trouve(s, _)
+            | EtatAnnuaire::Inconnu(s)
+            | EtatAnnuaire::Indisponible(s) => s == siret,
+            EtatAnnuaire::SansSiret => false,
+        };
+        if deja {
+            return;
+        }
+        depot.annuaire.set(EtatAnnuaire::EnCours(siret.clone()));
+        spawn_local(async move {
+            let etat = match api::destinataire(&reglages.api_base(), &siret).await {
+                Ok(Some(trouve)) => EtatAnnuaire::Trouve(siret.clone(), trouve),
+                Ok(None) => EtatAnnuaire::Inconnu(siret.clone()),
+                Err(erreur) => {
+                    leptos::logging::warn!("annuaire {siret}: {erreur}");
+                    EtatAnnuaire::Indisponible(siret.clone())
+                }
+            };
+            // Only if the field still holds the SIRET we looked up.
+            if depot.annuaire.get_untracked() == EtatAnnuaire::EnCours(siret) {
+                depot.annuaire.set(etat);
+            }
+        });
+    });
 }
 
 #[component]
@@ -402,6 +486,21 @@ fn ChampSaisi(depot: Depot, cle: &'static str, constats: Memo<Option<Constats>>)
                     depot.champs.update(|c| ecrire_champ(c, cle, &texte));
                 }
             />
+            <Show when=move || cle == "recipient_siret">
+                <p class="note-annuaire" role="status">
+                    {move || {
+                        let t = i18n.t();
+                        match depot.annuaire.get() {
+                            EtatAnnuaire::EnCours(_) => t.deposer.annuaire_en_cours.to_owned(),
+                            EtatAnnuaire::Trouve(_, trouve) => {
+                                format!("{} {}", t.deposer.annuaire_trouve, trouve.designation)
+                            }
+                            EtatAnnuaire::Indisponible(_) => t.deposer.annuaire_indisponible.to_owned(),
+                            EtatAnnuaire::Inconnu(_) | EtatAnnuaire::SansSiret => String::new(),
+                        }
+                    }}
+                </p>
+            </Show>
             <ul id=id_messages class="messages">
                 {move || {
                     messages()
