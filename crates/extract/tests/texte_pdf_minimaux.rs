@@ -274,3 +274,19 @@ fn a_broken_cross_reference_table_is_rebuilt() {
         assert_eq!(lignes(&octets), ["Facture 42"]);
     }
 }
+
+#[test]
+fn pages_count_reads_the_page_tree() {
+    let octets = une_page(
+        "BT /F1 10 Tf 72 700 Td (x) Tj ET",
+        HELVETICA,
+        HELVETICA,
+        &[],
+        "",
+    );
+    assert_eq!(extract::texte::pages_count(&octets), Ok(1));
+    assert_eq!(
+        extract::texte::pages_count(b"GIF89a"),
+        Err(extract::texte::ErreurLecture::PasUnPdf)
+    );
+}
