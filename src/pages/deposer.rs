@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 
 use extract::resultat::{Fields, Provenance, Source};
-use extract::vers_facture::{constater, ecrire_champ, lire_champ, Attendu, Constats};
+use extract::vers_facture::{
+    a_la_francaise, constater, ecrire_champ, lire_champ, Attendu, Constats,
+};
 use facture::regles::{Contexte, Finding, Severity};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -127,7 +129,7 @@ pub fn Deposer() -> impl IntoView {
                 depot.lecture.set(Lecture::TropVolumineux);
                 continue;
             }
-            spawn_local(lire(depot, fichier));
+            spawn_local(lire(depot, fichier, i18n.locale()));
         }
     };
 
@@ -192,7 +194,7 @@ pub fn Deposer() -> impl IntoView {
 }
 
 /// Reads a file's bytes and extracts its fields.
-async fn lire(depot: Depot, fichier: web_sys::File) {
+async fn lire(depot: Depot, fichier: web_sys::File, locale: Locale) {
     let octets = match JsFuture::from(fichier.array_buffer()).await {
         Ok(tampon) => js_sys::Uint8Array::new(&tampon).to_vec(),
         Err(_) => {
@@ -210,7 +212,11 @@ async fn lire(depot: Depot, fichier: web_sys::File) {
     depot.source.set(Some(extraction.source));
     depot.erreur.set(extraction.error);
     depot.provenance.set(extraction.provenance);
-    depot.champs.set(extraction.fields);
+    // French users read and type amounts and dates the French way; both forms are read back alike.
+    depot.champs.set(match locale {
+        Locale::Fr => a_la_francaise(&extraction.fields),
+        Locale::En => extraction.fields,
+    });
     depot.lecture.set(Lecture::Lu);
 }
 

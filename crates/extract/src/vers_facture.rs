@@ -178,6 +178,32 @@ pub fn constater(
     constats
 }
 
+/// The fields as a French user types them: amounts `1 234,56`, dates `03/11/2026`.
+///
+/// [`vers_facture`] reads both forms back, so the form can show this and keep normal forms elsewhere.
+pub fn a_la_francaise(fields: &Fields) -> Fields {
+    let montant = |valeur: &Option<String>| {
+        valeur.as_ref().map(|texte| match texte.parse::<Decimal>() {
+            Ok(m) => facture::montant::formater_montant(m),
+            Err(_) => texte.clone(),
+        })
+    };
+    let date = valeur_date(&fields.invoice_date);
+    Fields {
+        invoice_date: date.or_else(|| fields.invoice_date.clone()),
+        total_ht: montant(&fields.total_ht),
+        total_vat: montant(&fields.total_vat),
+        total_ttc: montant(&fields.total_ttc),
+        amount_due: montant(&fields.amount_due),
+        ..fields.clone()
+    }
+}
+
+fn valeur_date(valeur: &Option<String>) -> Option<String> {
+    let date = NaiveDate::parse_from_str(valeur.as_deref()?, "%Y-%m-%d").ok()?;
+    Some(date.format("%d/%m/%Y").to_string())
+}
+
 /// The scalar fields of the contract, in the order a form shows them.
 pub const CHAMPS_SCALAIRES: [&str; 15] = [
     "invoice_number",
@@ -471,6 +497,21 @@ mod tests {
             .autres
             .iter()
             .any(|f| f.rule == "CPP-PJ-PRINCIPALE"));
+    }
+
+    #[test]
+    fn french_display_reads_back_to_the_same_invoice() {
+        let normal = Fields {
+            invoice_date: Some("2026-11-03".into()),
+            total_ht: Some("6400.00".into()),
+            total_vat: Some("640.00".into()),
+            total_ttc: Some("7040.00".into()),
+            ..champs_complets()
+        };
+        let francais = a_la_francaise(&normal);
+        assert_eq!(francais.invoice_date.as_deref(), Some("03/11/2026"));
+        assert_eq!(francais.total_ttc.as_deref(), Some("7\u{202F}040,00"));
+        assert_eq!(vers_facture(&francais), vers_facture(&normal));
     }
 
     #[test]
