@@ -7,6 +7,7 @@ use leptos_router::path;
 use thaw::{ConfigProvider, MessageBar, MessageBarIntent, Theme};
 
 use crate::api;
+use crate::components::kiosque::{terminer_session, Kiosque};
 use crate::components::panne::ErreurAffichee;
 use crate::i18n::{I18n, Locale};
 use crate::pages::{
@@ -83,7 +84,9 @@ pub fn App() -> impl IntoView {
 
     let theme = RwSignal::new(Theme::light());
     view! {
-        <ConfigProvider theme>
+        <ConfigProvider theme class=Signal::derive(move || {
+            if reglages.0.with(|c| c.kiosk.enabled) { "kiosque".to_string() } else { String::new() }
+        })>
             <Router>
                 <a class="lien-evitement" href="#contenu">
                     {move || i18n.t().shell.lien_evitement}
@@ -110,6 +113,9 @@ pub fn App() -> impl IntoView {
                         </Routes>
                     </ErrorBoundary>
                 </main>
+                <Show when=move || reglages.0.with(|c| c.kiosk.enabled)>
+                    <Kiosque />
+                </Show>
                 <footer class="pied">
                     <p>{move || i18n.t().shell.pied}</p>
                 </footer>
@@ -166,9 +172,29 @@ fn Entete() -> impl IntoView {
                             }}
                         </strong>
                     </span>
-                    <button type="button" class="bouton bouton--discret" on:click=se_deconnecter>
-                        {move || i18n.t().shell.deconnexion}
-                    </button>
+                    <Show
+                        when=move || reglages.0.with(|c| c.kiosk.enabled)
+                        fallback=move || {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="bouton bouton--discret"
+                                    on:click=se_deconnecter
+                                >
+                                    {move || i18n.t().shell.deconnexion}
+                                </button>
+                            }
+                        }
+                    >
+                        <button
+                            type="button"
+                            class="bouton bouton--terminer"
+                            aria-label=move || i18n.t().kiosque.terminer_aria
+                            on:click=move |_| terminer_session(reglages.api_base())
+                        >
+                            {move || i18n.t().kiosque.terminer}
+                        </button>
+                    </Show>
                 </Show>
             </div>
             <Show when=connecte>

@@ -1,4 +1,5 @@
 //! Reusable widgets.
 
 pub mod garde;
+pub mod kiosque;
 pub mod panne;

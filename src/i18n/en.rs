@@ -118,4 +118,11 @@ pub(super) const TEXTES: Textes = Textes {
         config_illisible: "The application settings (config.json) could not be read; default settings are used.",
         inattendue: "Passerelle hit an unexpected error. Reload the page: your saved drafts are kept.",
     },
+    kiosque: Kiosque {
+        titre: "Are you still there?",
+        compte_a_rebours: "Without any action, the session ends in {secondes} s: you will be signed out and everything stored on this terminal, drafts included, will be erased.",
+        continuer: "Continue my session",
+        terminer: "Finish",
+        terminer_aria: "Finish my session and erase my data from this terminal",
+    },
 };

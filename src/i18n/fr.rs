@@ -118,4 +118,11 @@ pub(super) const TEXTES: Textes = Textes {
         config_illisible: "Les réglages de l’application (config.json) n’ont pas pu être lus ; les réglages par défaut sont utilisés.",
         inattendue: "Passerelle a rencontré une erreur inattendue. Rechargez la page : vos brouillons enregistrés sont conservés.",
     },
+    kiosque: Kiosque {
+        titre: "Êtes-vous toujours là ?",
+        compte_a_rebours: "Sans action de votre part, la session se termine dans {secondes} s : vous serez déconnecté et tout ce qui est enregistré sur ce poste, brouillons compris, sera effacé.",
+        continuer: "Continuer ma session",
+        terminer: "Terminer",
+        terminer_aria: "Terminer ma session et effacer mes données de ce poste",
+    },
 };

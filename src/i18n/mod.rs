@@ -70,6 +70,18 @@ pub struct Textes {
     pub introuvable: Introuvable,
     /// Error messages shown by the error boundary and the panic hook.
     pub erreurs: Erreurs,
+    /// Kiosk mode.
+    pub kiosque: Kiosque,
+}
+
+/// Kiosk mode: the end-of-session warning and the "Terminer" button.
+pub struct Kiosque {
+    pub titre: &'static str,
+    /// `{secondes}` is replaced by the seconds left.
+    pub compte_a_rebours: &'static str,
+    pub continuer: &'static str,
+    pub terminer: &'static str,
+    pub terminer_aria: &'static str,
 }
 
 /// Header, navigation, footer.

@@ -41,6 +41,11 @@ impl Session {
         self.etat.get()
     }
 
+    /// The current state, without tracking (for timers and event handlers).
+    pub fn etat_untracked(&self) -> EtatSession {
+        self.etat.get_untracked()
+    }
+
     /// Records a new state.
     pub fn set(&self, etat: EtatSession) {
         self.etat.set(etat);
