@@ -173,12 +173,8 @@ pub const LONGUEUR_MAX_NOM_PIECE: usize = 50;
 pub const TAILLE_MAX_PIECE: u64 = 10 * 1024 * 1024;
 /// Maximum size of an invoice with all its attachments: 120 MB `\[C1\]` (api-reference §7).
 pub const TAILLE_MAX_TOTALE: u64 = 120 * 1024 * 1024;
-/// Attachment extensions Chorus Pro accepts (api-reference §7, OCA constants `\[C1\]`, spec XSD/XSL).
-pub const EXTENSIONS_AUTORISEES: &[&str] = &[
-    "BMP", "GIF", "FAX", "ODT", "PPT", "TIFF", "XLS", "BZ2", "GZ", "JPEG", "P7S", "RTF", "TXT",
-    "XML", "CSV", "GZIP", "JPG", "PDF", "SVG", "XHTML", "XLSX", "DOC", "HTM", "ODP", "PNG", "TGZ",
-    "XLC", "ZIP", "DOCX", "HTML", "ODS", "PPS", "TIF", "XLM", "PPTX", "XSD", "XSL",
-];
+/// Attachment extensions Chorus Pro accepts (api-reference §7): the list of `cpro`.
+pub use cpro::limites::EXTENSIONS_AUTORISEES;
 /// French VAT rates allowed by BR-FR-16 (mainland, Corsica, overseas, historical) `\[E2\]`.
 pub const TAUX_TVA_FRANCAIS: &[Decimal] = &[
     Decimal::from_parts(0, 0, 0, false, 0),

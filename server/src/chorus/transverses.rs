@@ -70,14 +70,8 @@ pub async fn structures_actives_fournisseur(
 pub const CODE_FICHIER_TROP_GROS: i32 = 20003;
 /// `codeRetour` of `ajouter/fichier` for a bad name or extension (sandbox choice; undocumented).
 pub const CODE_FICHIER_INVALIDE: i32 = 20004;
-/// Longest attachment name, extension included (api-reference §7).
-pub const LONGUEUR_MAX_NOM_PIECE: usize = 50;
-/// Extensions Chorus Pro accepts for attachments (api-reference §7).
-pub const EXTENSIONS_AUTORISEES: &[&str] = &[
-    "BMP", "GIF", "FAX", "ODT", "PPT", "TIFF", "XLS", "BZ2", "GZ", "JPEG", "P7S", "RTF", "TXT",
-    "XML", "CSV", "GZIP", "JPG", "PDF", "SVG", "XHTML", "XLSX", "DOC", "HTM", "ODP", "PNG", "TGZ",
-    "XLC", "ZIP", "DOCX", "HTML", "ODS", "PPS", "TIF", "XLM", "PPTX", "XSD", "XSL",
-];
+/// Attachment name length limit, from `cpro`.
+pub use cpro::limites::LONGUEUR_MAX_NOM_PIECE_JOINTE as LONGUEUR_MAX_NOM_PIECE;
 
 /// Body of `ajouter/fichier` (go-choruspro and the Python SDK, api-reference §3.9).
 #[derive(Debug, Deserialize)]
@@ -98,14 +92,9 @@ pub struct AjouterFichierRequest {
 
 /// An attachment name is valid when it has 1 to 50 characters and an allowed extension (api-reference §7).
 pub fn nom_piece_valide(nom: &str) -> bool {
-    let extension = nom
-        .rsplit_once('.')
-        .map(|(base, ext)| (base, ext.to_ascii_uppercase()));
     !nom.is_empty()
         && nom.chars().count() <= LONGUEUR_MAX_NOM_PIECE
-        && extension.is_some_and(|(base, ext)| {
-            !base.is_empty() && EXTENSIONS_AUTORISEES.contains(&ext.as_str())
-        })
+        && cpro::limites::extension_autorisee(nom)
 }
 
 /// `POST /cpro/transverses/v1/ajouter/fichier`: a size refusal is `codeRetour 20003` with HTTP 200.
