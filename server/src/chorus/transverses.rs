@@ -1,13 +1,17 @@
 //! `/cpro/transverses/v1/...`: the supplier's active structures and reference lists.
 //!
-//! No official Transverses swagger exists (api-reference §2.3); shapes follow go-choruspro and the PHP
-//! library, and are declared here until `cpro` carries them.
+//! No official Transverses swagger exists (api-reference §2.3). The structures-actives and
+//! ajouter/fichier bodies are `cpro::transverses` types; the reference lists are still written as
+//! JSON here (to move to `cpro` types too).
 
 use axum::extract::State;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use cpro::codes::{CadreFacturation, ModeDepot, ModePaiement, StatutFacture};
-use serde::{Deserialize, Serialize};
+use cpro::transverses::{
+    AjouterFichierRequest, AjouterFichierResponse, RecupererStructuresActivesFournisseurResponse,
+    StructureActive,
+};
 use serde_json::{json, Value};
 
 use super::compte::Compte;
@@ -16,53 +20,26 @@ use super::{LIBELLE_SUCCES_GCU, LIBELLE_SUCCES_TRA};
 use crate::error::{ApiError, CproJson};
 use crate::AppState;
 
-/// One structure the user may invoice as supplier.
-#[derive(Debug, Serialize)]
-pub struct StructureActive {
-    /// `idStructureCPP` (used as `fournisseur.idFournisseur`).
-    #[serde(rename = "idStructureCPP")]
-    pub id_structure_cpp: i64,
-    /// SIRET or other identifier.
-    #[serde(rename = "identifiant")]
-    pub identifiant: String,
-    /// Name.
-    #[serde(rename = "designationStructure")]
-    pub designation_structure: String,
-}
-
-/// Answer of `recuperer/structures/actives/fournisseur`.
-#[derive(Debug, Serialize)]
-pub struct StructuresActivesResponse {
-    /// `codeRetour`.
-    #[serde(rename = "codeRetour")]
-    pub code_retour: i32,
-    /// `libelle`.
-    #[serde(rename = "libelle")]
-    pub libelle: String,
-    /// The structures.
-    #[serde(rename = "listeStructures")]
-    pub liste_structures: Vec<StructureActive>,
-}
-
 /// `POST /cpro/transverses/v1/recuperer/structures/actives/fournisseur` (body `{}`).
 pub async fn structures_actives_fournisseur(
     State(state): State<AppState>,
     compte: Compte,
-) -> Result<CproJson<StructuresActivesResponse>, ApiError> {
+) -> Result<CproJson<RecupererStructuresActivesFournisseurResponse>, ApiError> {
     let mut liste_structures = Vec::new();
     for id in compte.structures() {
         if let Some(structure) = state.db.structure(id).await?.filter(|s| s.actif) {
             liste_structures.push(StructureActive {
-                id_structure_cpp: structure.id,
-                identifiant: structure.identifiant,
-                designation_structure: structure.raison_sociale,
+                id_structure_cpp: Some(structure.id),
+                identifiant: Some(structure.identifiant),
+                designation_structure: Some(structure.raison_sociale),
             });
         }
     }
-    Ok(CproJson(StructuresActivesResponse {
+    Ok(CproJson(RecupererStructuresActivesFournisseurResponse {
         code_retour: 0,
         libelle: LIBELLE_SUCCES_TRA.to_owned(),
         liste_structures,
+        ..RecupererStructuresActivesFournisseurResponse::default()
     }))
 }
 
@@ -72,23 +49,6 @@ pub const CODE_FICHIER_TROP_GROS: i32 = 20003;
 pub const CODE_FICHIER_INVALIDE: i32 = 20004;
 /// Attachment name length limit, from `cpro`.
 pub use cpro::limites::LONGUEUR_MAX_NOM_PIECE_JOINTE as LONGUEUR_MAX_NOM_PIECE;
-
-/// Body of `ajouter/fichier` (go-choruspro and the Python SDK, api-reference §3.9).
-#[derive(Debug, Deserialize)]
-pub struct AjouterFichierRequest {
-    /// File, base64.
-    #[serde(rename = "pieceJointeFichier", default)]
-    pub piece_jointe_fichier: String,
-    /// File name with extension, ≤ 50 characters.
-    #[serde(rename = "pieceJointeNom", default)]
-    pub piece_jointe_nom: String,
-    /// MIME type.
-    #[serde(rename = "pieceJointeTypeMime", default)]
-    pub piece_jointe_type_mime: Option<String>,
-    /// Extension (`pdf` or `PDF`).
-    #[serde(rename = "pieceJointeExtension", default)]
-    pub piece_jointe_extension: Option<String>,
-}
 
 /// An attachment name is valid when it has 1 to 50 characters and an allowed extension (api-reference §7).
 pub fn nom_piece_valide(nom: &str) -> bool {
@@ -102,8 +62,12 @@ pub async fn ajouter_fichier(
     State(state): State<AppState>,
     compte: Compte,
     CproJson(requete): CproJson<AjouterFichierRequest>,
-) -> Result<CproJson<Value>, ApiError> {
-    let fichier = requete.piece_jointe_fichier.trim();
+) -> Result<CproJson<AjouterFichierResponse>, ApiError> {
+    let fichier = requete
+        .piece_jointe_fichier
+        .as_deref()
+        .unwrap_or_default()
+        .trim();
     if fichier.len() / 4 * 3 > TAILLE_MAX_FICHIER + 3 {
         return Err(ApiError::metier(
             CODE_FICHIER_TROP_GROS,
@@ -119,7 +83,11 @@ pub async fn ajouter_fichier(
             "La pièce jointe dépasse 10 Mo",
         ));
     }
-    let nom = requete.piece_jointe_nom.trim();
+    let nom = requete
+        .piece_jointe_nom
+        .as_deref()
+        .unwrap_or_default()
+        .trim();
     if contenu.is_empty() || !nom_piece_valide(nom) {
         return Err(ApiError::metier(
             CODE_FICHIER_INVALIDE,
@@ -145,9 +113,11 @@ pub async fn ajouter_fichier(
             &state.clock.horodatage(),
         )
         .await?;
-    Ok(CproJson(
-        json!({"codeRetour": 0, "libelle": LIBELLE_SUCCES_GCU, "pieceJointeId": id}),
-    ))
+    Ok(CproJson(AjouterFichierResponse {
+        code_retour: 0,
+        libelle: LIBELLE_SUCCES_GCU.to_owned(),
+        piece_jointe_id: Some(id),
+    }))
 }
 
 fn liste(cle: &str, elements: Vec<Value>) -> CproJson<Value> {
