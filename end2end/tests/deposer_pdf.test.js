@@ -95,6 +95,11 @@ test('l’annuaire Chorus Pro du destinataire est consulté : service inconnu et
   const idService = await service.getAttribute('id');
   await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-invalid') === 'true', idService);
   await capture(page, 'deposer-annuaire');
+  // The recipient's active services are offered as suggestions; inactive ones are not.
+  const suggestions = page.locator(`[id="${await service.getAttribute('list')}"] option`);
+  const codes = await suggestions.evaluateAll((options) => options.map((o) => o.value));
+  assert.ok(codes.includes('SFACT-INFO'), `suggestions: ${codes}`);
+  assert.ok(!codes.includes('ANCIEN-SERVICE'), 'an inactive service is not suggested');
   await service.fill('SFACT-INFO');
   await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-invalid') === 'false', idService);
 

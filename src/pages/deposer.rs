@@ -434,6 +434,7 @@ fn ChampSaisi(depot: Depot, cle: &'static str, constats: Memo<Option<Constats>>)
     let i18n = I18n::expect_context();
     let id = format!("champ-{}-{cle}", depot.id);
     let id_messages = format!("{id}-messages");
+    let id_suggestions = format!("{id}-suggestions");
     let valeur = move || {
         depot
             .champs
@@ -484,6 +485,7 @@ fn ChampSaisi(depot: Depot, cle: &'static str, constats: Memo<Option<Constats>>)
                 id=id
                 type="text"
                 name=cle
+                list=(cle == "service_code").then(|| id_suggestions.clone())
                 prop:value=valeur
                 aria-invalid=move || bloquant().to_string()
                 aria-describedby=id_messages.clone()
@@ -492,6 +494,22 @@ fn ChampSaisi(depot: Depot, cle: &'static str, constats: Memo<Option<Constats>>)
                     depot.champs.update(|c| ecrire_champ(c, cle, &texte));
                 }
             />
+            // The recipient's active services, offered as suggestions for the code service.
+            <Show when=move || cle == "service_code">
+                <datalist id=id_suggestions.clone()>
+                    {move || match depot.annuaire.get() {
+                        EtatAnnuaire::Trouve(_, trouve) => trouve
+                            .annuaire
+                            .services
+                            .into_iter()
+                            .filter(|service| service.actif)
+                            .map(|service| view! { <option value=service.code_service></option> })
+                            .collect_view()
+                            .into_any(),
+                        _ => ().into_any(),
+                    }}
+                </datalist>
+            </Show>
             <Show when=move || cle == "recipient_siret">
                 <p class="note-annuaire" role="status">
                     {move || {
