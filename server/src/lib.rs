@@ -1,5 +1,6 @@
 //! passerelle-server: a Chorus Pro-compatible sandbox (real paths, field names and `codeRetour`
-//! semantics), the portal API of the Passerelle SPA (`/portail/v1`), and the host of the built SPA.
+//! semantics) or, in gateway mode, a forwarder of that API to PISTE; the portal API of the Passerelle SPA
+//! (`/portail/v1`), and the host of the built SPA.
 //!
 //! ```no_run
 //! # async fn demo() -> anyhow::Result<()> {
@@ -18,6 +19,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod gateway;
 pub mod health;
 pub mod portail;
 pub mod seed;
@@ -56,12 +58,33 @@ pub struct AppState {
     pub comptes: chorus::compte::CacheComptes,
     /// A hash verified when a login e-mail is unknown, so that unknown and known accounts take the same time.
     pub hash_leurre: Arc<str>,
+    /// Gateway mode: the forwarder to PISTE; `None` in sandbox mode.
+    pub gateway: Option<Arc<gateway::Gateway>>,
+}
+
+/// Why the server state cannot be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// Occurs when the database cannot be opened, migrated or seeded.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Occurs when the gateway's HTTP client cannot be built.
+    #[error("gateway: {0}")]
+    Gateway(#[from] gateway::GatewayError),
 }
 
 impl AppState {
-    /// Opens the database (migrating and seeding it as the settings say) with the standard password cost.
-    pub async fn open(settings: Settings) -> Result<AppState, DbError> {
-        AppState::open_with(settings, Hasher::standard(), true).await
+    /// Opens the database (migrating and seeding it as the settings say) with the standard password cost,
+    /// and sets up the gateway when the settings have an upstream.
+    pub async fn open(settings: Settings) -> Result<AppState, OpenError> {
+        let gateway = settings
+            .gateway
+            .clone()
+            .map(gateway::Gateway::new)
+            .transpose()?;
+        let mut state = AppState::open_with(settings, Hasher::standard(), true).await?;
+        state.gateway = gateway.map(Arc::new);
+        Ok(state)
     }
 
     async fn open_with(
@@ -96,6 +119,7 @@ impl AppState {
             hasher,
             hash_leurre: hash_leurre.into(),
             comptes: Default::default(),
+            gateway: None,
         })
     }
 }
@@ -119,8 +143,13 @@ fn test_settings() -> Settings {
     }
 }
 
-/// The whole HTTP application.
+/// The whole HTTP application: the Chorus Pro API comes from the sandbox, or from PISTE in gateway mode.
 pub fn app(state: AppState) -> Router {
+    let api = if state.gateway.is_some() {
+        api_transmise()
+    } else {
+        api_bac_a_sable()
+    };
     let portail = Router::new()
         .route("/session/connexion", post(portail::session::connexion))
         .route("/session", get(portail::session::courante))
@@ -133,6 +162,29 @@ pub fn app(state: AppState) -> Router {
             "/simulation/factures/traiter",
             post(portail::simulation::traiter),
         );
+    Router::new()
+        .route("/health", get(health::health))
+        .merge(api)
+        .nest("/portail/v1", portail)
+        .fallback(spa::fallback)
+        .layer(middleware::map_response_with_state(
+            state.clone(),
+            spa::security_headers,
+        ))
+        .layer(DefaultBodyLimit::max(TAILLE_MAX_CORPS))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Gateway mode: every Chorus Pro path goes to [`gateway::transmettre`], which checks it.
+fn api_transmise() -> Router<AppState> {
+    Router::new()
+        .route(gateway::CHEMIN_HEALTH_CHECK, get(gateway::transmettre))
+        .route("/cpro/{api}/v1/{*operation}", post(gateway::transmettre))
+}
+
+/// Sandbox mode: the Chorus Pro API answered from the database, and its PISTE-style token endpoint.
+fn api_bac_a_sable() -> Router<AppState> {
     let structures = Router::new()
         .route("/rechercher", post(chorus::structures::rechercher))
         .route("/consulter", post(chorus::structures::consulter))
@@ -188,7 +240,6 @@ pub fn app(state: AppState) -> Router {
         .route("/completer", post(chorus::factures::completer))
         .route("/traiterRejet", post(chorus::factures::traiter_rejet));
     Router::new()
-        .route("/health", get(health::health))
         .route("/api/oauth/token", post(chorus::oauth::token))
         .nest("/cpro/transverses/v1", transverses)
         .route(
@@ -197,15 +248,6 @@ pub fn app(state: AppState) -> Router {
         )
         .nest("/cpro/structures/v1", structures)
         .nest("/cpro/factures/v1", factures)
-        .nest("/portail/v1", portail)
-        .fallback(spa::fallback)
-        .layer(middleware::map_response_with_state(
-            state.clone(),
-            spa::security_headers,
-        ))
-        .layer(DefaultBodyLimit::max(TAILLE_MAX_CORPS))
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
 }
 
 /// Serves the application on `listener` until `shutdown` completes, then drains open connections.

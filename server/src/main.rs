@@ -40,11 +40,18 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
     let addr = settings.addr.clone();
     let state = AppState::open(settings)
         .await
-        .context("opening the database")?;
+        .context("opening the database or setting up the gateway")?;
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
     let local = listener.local_addr().context("reading the bound address")?;
+    match state.gateway.as_deref() {
+        Some(gateway) => tracing::info!(
+            upstream = gateway.api_base(),
+            "gateway mode: the Chorus Pro API is forwarded to PISTE"
+        ),
+        None => tracing::info!("sandbox mode: the Chorus Pro API is answered locally"),
+    }
     let shutdown = shutdown_signal()?;
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "Passerelle listening on http://{local}").context("writing to stdout")?;
