@@ -45,13 +45,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding {addr}"))?;
     let local = listener.local_addr().context("reading the bound address")?;
-    match state.gateway.as_deref() {
-        Some(gateway) => tracing::info!(
-            upstream = gateway.api_base(),
-            "gateway mode: the Chorus Pro API is forwarded to PISTE"
-        ),
-        None => tracing::info!("sandbox mode: the Chorus Pro API is answered locally"),
-    }
+    annoncer_le_mode(&state).await;
     let shutdown = shutdown_signal()?;
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "Passerelle listening on http://{local}").context("writing to stdout")?;
@@ -75,6 +69,27 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         .context("serving")?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Logs the mode; in gateway mode, warns when the demo account (public password) can sign in, since every
+/// signed-in user sends through the technical account.
+async fn annoncer_le_mode(state: &AppState) {
+    let Some(gateway) = state.gateway.as_deref() else {
+        tracing::info!("sandbox mode: the Chorus Pro API is answered locally");
+        return;
+    };
+    tracing::info!(
+        upstream = gateway.api_base(),
+        "gateway mode: the Chorus Pro API is forwarded to PISTE"
+    );
+    let email = passerelle_server::seed::DEMO_EMAIL;
+    if let Ok(Some(_)) = state.db.utilisateur_par_email(email).await {
+        tracing::warn!(
+            account = email,
+            "gateway mode with the demo account: anyone who knows its public password can send invoices \
+             through the technical account; do not expose this server"
+        );
+    }
 }
 
 /// Registers SIGINT/SIGTERM handlers now (before the "listening" line is printed, so a signal sent

@@ -684,3 +684,24 @@ async fn no_secret_appears_in_the_logs_or_the_answers() {
         );
     }
 }
+
+#[test]
+fn the_binary_refuses_gateway_mode_without_its_secrets_and_names_the_missing_one() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_passerelle-server"))
+        .args(["--upstream", "sandbox", "--db", ":memory:"])
+        .env_remove("PASSERELLE_UPSTREAM")
+        .env_remove("PASSERELLE_SECRETS_FILE")
+        .env("PASSERELLE_PISTE_CLIENT_ID", CLIENT_ID)
+        .env("PASSERELLE_PISTE_CLIENT_SECRET", CLIENT_SECRET)
+        .env("PASSERELLE_CPRO_LOGIN", LOGIN)
+        .env_remove("PASSERELLE_CPRO_PASSWORD")
+        .output();
+    let Ok(output) = output else {
+        panic!("cannot run the binary: {output:?}");
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("PASSERELLE_CPRO_PASSWORD"), "{stderr}");
+    assert!(!stderr.contains(CLIENT_SECRET), "{stderr}");
+    assert!(output.stdout.is_empty(), "nothing listens");
+}
