@@ -650,7 +650,9 @@ impl StatutFacture {
             A_RECYCLER | EN_ATTENTE_RECYCLAGE_FOURNISSEUR => Some(ActionFournisseur::Recycler),
             SUSPENDUE | A_COMPLETER => Some(ActionFournisseur::Completer),
             REJETEE => Some(ActionFournisseur::TraiterRejet),
-            ERREUR_FOURNISSEUR_SUR_VALIDEUR => Some(ActionFournisseur::CorrigerValideur),
+            ERREUR_FOURNISSEUR_SUR_VALIDEUR | ERREUR_COTRAITANT_SUR_VALIDEUR => {
+                Some(ActionFournisseur::CorrigerValideur)
+            }
             _ => None,
         }
     }

@@ -140,6 +140,10 @@ fn supplier_actions_follow_the_status() {
             StatutFacture::ERREUR_FOURNISSEUR_SUR_VALIDEUR,
             Some(CorrigerValideur),
         ),
+        (
+            StatutFacture::ERREUR_COTRAITANT_SUR_VALIDEUR,
+            Some(CorrigerValideur),
+        ),
         (StatutFacture::DEPOSEE, None),
         (StatutFacture::MISE_EN_PAIEMENT, None),
     ];
