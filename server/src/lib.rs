@@ -216,7 +216,15 @@ fn api_bac_a_sable() -> Router<AppState> {
         )
         .route("/recuperer/typespj", post(t::types_piece_jointe))
         .route("/recuperer/etat/typedp", post(t::etats_type_dp))
-        .route("/recuperer/etats/traitement", post(t::etats_traitement));
+        .route("/recuperer/etats/traitement", post(t::etats_traitement))
+        .route(
+            "/recuperer/coordbanc/valides",
+            post(t::coordonnees_bancaires_valides),
+        )
+        .route(
+            "/consulterCRDetaille",
+            post(chorus::flux::consulter_cr_detaille),
+        );
     let factures = Router::new()
         .route("/deposer/pdf", post(chorus::factures::deposer_pdf))
         .route("/soumettre", post(chorus::factures::soumettre))
@@ -238,7 +246,16 @@ fn api_bac_a_sable() -> Router<AppState> {
         )
         .route("/recycler", post(chorus::factures::recycler))
         .route("/completer", post(chorus::factures::completer))
-        .route("/traiterRejet", post(chorus::factures::traiter_rejet));
+        .route("/traiterRejet", post(chorus::factures::traiter_rejet))
+        .route(
+            "/corriger/valideur/facture",
+            post(chorus::factures::corriger_valideur),
+        )
+        .route(
+            "/telecharger/groupe",
+            post(chorus::telechargement::telecharger_groupe),
+        )
+        .route("/deposer/flux", post(chorus::flux::deposer_flux));
     Router::new()
         .route("/api/oauth/token", post(chorus::oauth::token))
         .nest("/cpro/transverses/v1", transverses)

@@ -281,7 +281,8 @@ pub async fn seed_if_new(db: &Db, demo_hash: &str, factures_demo: bool) -> Resul
         .fetch_one(db.pool())
         .await?;
     if n_structures > 0 {
-        return Ok(());
+        // The bank accounts came with a later migration too.
+        return seed_coordonnees_bancaires(db).await;
     }
     let mut tx = db.pool().begin().await?;
     for s in STRUCTURES {
@@ -349,10 +350,74 @@ pub async fn seed_if_new(db: &Db, demo_hash: &str, factures_demo: bool) -> Resul
         .await?;
 
     tx.commit().await?;
+    seed_coordonnees_bancaires(db).await?;
     if factures_demo {
         seed_factures(db).await?;
     }
     tracing::info!(n_structures = STRUCTURES.len(), "demo data seeded");
+    Ok(())
+}
+
+/// `idCoordonneeBancaire` of the demo supplier's main account.
+pub const ID_COMPTE_DEMO: i64 = 27_000_001;
+/// `idCoordonneeBancaire` of the demo supplier's closed account (not valid any more).
+pub const ID_COMPTE_DEMO_CLOS: i64 = 27_000_003;
+/// `idCoordonneeBancaire` of the second supplier's account.
+pub const ID_COMPTE_AUTRE: i64 = 27_000_004;
+
+/// Bank accounts of the suppliers: (id, structure, label, IBAN, BIC, valid). The IBANs pass the
+/// ISO 13616 check (mod 97) and carry a correct French RIB key.
+const COORDONNEES_BANCAIRES: &[(i64, i64, &str, &str, &str, bool)] = &[
+    (
+        ID_COMPTE_DEMO,
+        ID_FOURNISSEUR_DEMO,
+        "Compte courant",
+        "FR7630006000011234567890189",
+        "AGRIFRPPXXX",
+        true,
+    ),
+    (
+        27_000_002,
+        ID_FOURNISSEUR_DEMO,
+        "Compte affacturage",
+        "FR7630004005500001234567840",
+        "BNPAFRPPXXX",
+        true,
+    ),
+    (
+        ID_COMPTE_DEMO_CLOS,
+        ID_FOURNISSEUR_DEMO,
+        "Ancien compte (clos)",
+        "FR7610107001000009876543211",
+        "BREDFRPPXXX",
+        false,
+    ),
+    (
+        ID_COMPTE_AUTRE,
+        ID_FOURNISSEUR_AUTRE,
+        "Compte principal",
+        "FR1420041010050500013M02606",
+        "PSSTFRPPXXX",
+        true,
+    ),
+];
+
+/// Adds the suppliers' bank accounts that are missing (idempotent; skips absent structures).
+async fn seed_coordonnees_bancaires(db: &Db) -> Result<(), DbError> {
+    for (id, id_structure, nom, iban, bic, valide) in COORDONNEES_BANCAIRES {
+        if db.structure(*id_structure).await?.is_none() {
+            continue;
+        }
+        db.ajouter_coordonnee_bancaire(&crate::db::CoordonneeBancaireRow {
+            id: *id,
+            id_structure: *id_structure,
+            nom: (*nom).to_owned(),
+            iban: (*iban).to_owned(),
+            bic: (*bic).to_owned(),
+            valide: *valide,
+        })
+        .await?;
+    }
     Ok(())
 }
 

@@ -11,15 +11,16 @@ use chrono::{Datelike, Duration, NaiveDate};
 use cpro::factures::{
     ActionUtilisateur, CadreDeFacturationFactureEmise, CadreFacturation, CompleterRequest,
     CompleterResponse, ConsulterFournisseurRequest, ConsulterFournisseurResponse,
-    ConsulterHistoriqueRequest, ConsulterHistoriqueResponse, DeposerPdfRequest, DeposerPdfResponse,
-    DerniereAction, DestinataireFactureEmise, FactureEmise, FactureRechercheeFournisseur,
-    FormatDepot, FournisseurFactureEmise, HistoAction, HistoStatut,
-    HistoriquesDesActionsUtilisateurs, HistoriquesDesStatuts, LignePosteFactureEmise,
-    LigneTvaFactureEmise, LignesDePoste, ListeDesPiecesJointes, ModeDepot, PieceJointe,
-    PieceJointePrincipaleFactureEmise, RecapitulatifDeTva, RechercherFournisseurRequest,
-    RechercherFournisseurResponse, RecyclerRequest, RecyclerResponse, ReferencesFactureEmise,
-    SoumettreRequest, SoumettreResponse, StatutFacture, TraiterRejetRequest,
-    TriColonneFactureFournisseur, TriSens, TypeFacture, TypeIdentifiantStructure,
+    ConsulterHistoriqueRequest, ConsulterHistoriqueResponse, CorrigerValideurRequest,
+    CorrigerValideurResponse, DeposerPdfRequest, DeposerPdfResponse, DerniereAction,
+    DestinataireFactureEmise, FactureEmise, FactureRechercheeFournisseur, FormatDepot,
+    FournisseurFactureEmise, HistoAction, HistoStatut, HistoriquesDesActionsUtilisateurs,
+    HistoriquesDesStatuts, LignePosteFactureEmise, LigneTvaFactureEmise, LignesDePoste,
+    ListeDesPiecesJointes, ModeDepot, PieceJointe, PieceJointePrincipaleFactureEmise,
+    RecapitulatifDeTva, RechercherFournisseurRequest, RechercherFournisseurResponse,
+    RecyclerRequest, RecyclerResponse, ReferencesFactureEmise, SoumettreRequest, SoumettreResponse,
+    StatutFacture, TraiterRejetRequest, TriColonneFactureFournisseur, TriSens, TypeFacture,
+    TypeIdentifiantStructure,
 };
 use cpro::factures::{
     FactureATraiterFournisseur, RechercherATraiterFournisseurRequest,
@@ -64,6 +65,8 @@ pub const CODE_DONNEES: i32 = 20010;
 pub const CODE_TAILLE_FACTURE: i32 = 20011;
 /// Idempotency key reused with a different request.
 pub const CODE_IDEMPOTENCE: i32 = 20012;
+/// `codeCoordonneesBancairesFournisseur` is not a valid bank account of the supplier structure.
+pub const CODE_COORDONNEES_BANCAIRES: i32 = 20013;
 
 /// Largest document accepted by `deposer/pdf` (HTTP 413 above, api-reference §1.5, §7).
 pub const TAILLE_MAX_FICHIER: usize = 10 * 1024 * 1024;
@@ -80,6 +83,15 @@ pub const EN_TETE_IDEMPOTENCE: &str = "idempotency-key";
 
 fn refus(code: i32, libelle: impl Into<String>) -> ApiError {
     ApiError::metier(code, libelle)
+}
+
+/// The refusal when the caller is not attached (or not allowed to act) on a structure: `codeRetour`
+/// 20001 with GDP_MSG_11.005, HTTP 200 (api-reference §3.8).
+pub fn refus_habilitation() -> ApiError {
+    refus(
+        CODE_HABILITATION,
+        "GDP_MSG_11.005 L'utilisateur n'a pas les habilitations nécessaires",
+    )
 }
 
 /// Invoice number rule: 1 to 20 characters, letters, digits and `-` `_` `/` `+` (api-reference §6.2).
@@ -106,7 +118,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// The invoice if the caller may read it; unknown and other suppliers' invoices answer the same.
-async fn facture_visible(
+pub(crate) async fn facture_visible(
     state: &AppState,
     compte: &Compte,
     id: Option<i64>,
@@ -382,6 +394,9 @@ pub async fn soumettre(
             ));
         }
     }
+    if let Some(id_coordonnee) = fournisseur.code_coordonnees_bancaires_fournisseur {
+        verifier_coordonnees_bancaires(&state, id_fournisseur, id_coordonnee).await?;
+    }
     let id_piece_principale = verifier_pieces(&state, &compte, &requete, saisie).await?;
     if saisie && requete.ligne_poste.is_empty() {
         return Err(refus(
@@ -451,6 +466,30 @@ pub async fn soumettre(
             "Numéro de facture déjà utilisé",
         )
         .map(CproJson),
+    }
+}
+
+/// `codeCoordonneesBancairesFournisseur` must be one of the supplier structure's valid accounts
+/// (the ids `recuperer/coordbanc/valides` lists, api-reference §3.2).
+async fn verifier_coordonnees_bancaires(
+    state: &AppState,
+    id_fournisseur: i64,
+    id_coordonnee: i64,
+) -> Result<(), ApiError> {
+    let coordonnee = state.db.coordonnee_bancaire(id_coordonnee).await?;
+    match coordonnee {
+        Some(c) if c.id_structure == id_fournisseur && c.valide => Ok(()),
+        Some(c) if c.id_structure == id_fournisseur => Err(refus(
+            CODE_COORDONNEES_BANCAIRES,
+            format!("Les coordonnées bancaires {id_coordonnee} ne sont plus valides"),
+        )),
+        _ => Err(refus(
+            CODE_COORDONNEES_BANCAIRES,
+            format!(
+                "Les coordonnées bancaires {id_coordonnee} ne sont pas celles du fournisseur \
+                 (voir recuperer/coordbanc/valides)"
+            ),
+        )),
     }
 }
 
@@ -615,6 +654,7 @@ fn facture_recherchee(f: FactureRow) -> FactureRechercheeFournisseur {
         statut: Some(StatutFacture::from_code(&f.statut)),
         numero_marche: f.numero_marche.clone(),
         numero_bon_commande: f.numero_bon_commande.clone(),
+        numero_flux_depot: f.numero_flux_depot.clone(),
         mode_depot: Some(ModeDepot::from_code(&f.mode_depot)),
         date_heure_etat_courant: Some(DateHeure(f.date_heure_etat_courant.replace('T', " "))),
         commentaire_etat_courant: f.commentaire_etat_courant.clone(),
@@ -657,6 +697,10 @@ pub async fn rechercher_fournisseur(
         mode_depot: requete.mode_depot.as_ref().map(|m| m.code().to_owned()),
         numero_bon_commande: requete.numero_bon_commande.clone(),
         numero_marche: requete.numero_marche.clone(),
+        numero_flux_depot: requete
+            .numero_flux_depot
+            .clone()
+            .filter(|n| !n.trim().is_empty()),
         rejet_traite: requete.rejet_traite,
         ttc_min: texte(requete.montant_ttc_min),
         ttc_max: texte(requete.montant_ttc_max),
@@ -695,6 +739,7 @@ pub const STATUTS_A_TRAITER: &[&str] = &[
     "SUSPENDUE",
     "REJETEE",
     "ERREUR_FOURNISSEUR_SUR_VALIDEUR",
+    "ERREUR_COTRAITANT_SUR_VALIDEUR",
 ];
 
 /// `POST /cpro/factures/v1/rechercher/atraiter/fournisseur`: invoices waiting for the supplier; a
@@ -1142,6 +1187,147 @@ pub async fn traiter_rejet(
             .await?;
     }
     Ok(CproJson(Retour::succes(LIBELLE_SUCCES_GCU)))
+}
+
+/// Statuses `corriger/valideur/facture` applies to: the validator (first or co-contractor level)
+/// reported a wrong validator (api-reference §4).
+pub const STATUTS_ERREUR_VALIDEUR: [StatutFacture; 2] = [
+    StatutFacture::ERREUR_FOURNISSEUR_SUR_VALIDEUR,
+    StatutFacture::ERREUR_COTRAITANT_SUR_VALIDEUR,
+];
+
+/// `POST /cpro/factures/v1/corriger/valideur/facture`: the supplier names the right validator of an
+/// A9/A12 invoice rejected for a wrong one. The invoice goes back to A_VALIDER_1 (the circuit starts
+/// again with the new validator; the exact status is **\[inferred\]**, api-reference open point 5) and
+/// the change is in the status history.
+pub async fn corriger_valideur(
+    State(state): State<AppState>,
+    compte: Compte,
+    CproJson(requete): CproJson<CorrigerValideurRequest>,
+) -> Result<CproJson<CorrigerValideurResponse>, ApiError> {
+    let f = facture_modifiable(&state, &compte, requete.id_facture).await?;
+    let cadre = CadreFacturation::from_code(&f.cadre_facturation);
+    if !cadre.exige_valideur() {
+        return Err(refus(
+            CODE_CADRE,
+            format!(
+                "Le cadre {cadre} n'a pas de valideur : seules les factures A9 et A12 se corrigent"
+            ),
+        ));
+    }
+    if !STATUTS_ERREUR_VALIDEUR.contains(&StatutFacture::from_code(&f.statut)) {
+        return Err(refus(
+            CODE_STATUT_INCOMPATIBLE,
+            format!(
+                "La facture est au statut {} : seul un statut ERREUR_FOURNISSEUR_SUR_VALIDEUR ou \
+                 ERREUR_COTRAITANT_SUR_VALIDEUR permet de corriger le valideur",
+                f.statut
+            ),
+        ));
+    }
+    let valideur = nouveau_valideur(&state, &requete).await?;
+    if valideur.id == f.id_fournisseur {
+        return Err(refus(
+            CODE_CADRE,
+            "Le fournisseur ne peut pas être son propre valideur",
+        ));
+    }
+    if f.code_structure_valideur.as_deref() == Some(valideur.identifiant.as_str()) {
+        return Err(refus(
+            CODE_CADRE,
+            format!(
+                "{} est déjà le valideur de la facture",
+                valideur.identifiant
+            ),
+        ));
+    }
+    state
+        .db
+        .changer_valideur(f.id, &valideur.identifiant)
+        .await?;
+    let commentaire = format!(
+        "Valideur corrigé : {} ({})",
+        valideur.identifiant, valideur.raison_sociale
+    );
+    state
+        .db
+        .changer_statut(
+            f.id,
+            StatutFacture::A_VALIDER_1.code(),
+            Some(&commentaire),
+            Some(compte.utilisateur.id),
+            &state.clock.horodatage(),
+        )
+        .await?;
+    Ok(CproJson(CorrigerValideurResponse {
+        code_retour: 0,
+        libelle: LIBELLE_SUCCES_GCU.to_owned(),
+        id_facture: Some(f.id),
+    }))
+}
+
+/// The validator named by `idStructure` and/or `typeIdentifiantStructure` + `identifiantStructure`
+/// (SIRET by default): known, active, and the same structure when both are given.
+async fn nouveau_valideur(
+    state: &AppState,
+    requete: &CorrigerValideurRequest,
+) -> Result<StructureRow, ApiError> {
+    let identifiant = requete
+        .identifiant_structure
+        .as_deref()
+        .map(str::trim)
+        .filter(|i| !i.is_empty());
+    let par_id =
+        match requete.id_structure {
+            Some(id) => {
+                Some(state.db.structure(id).await?.ok_or_else(|| {
+                    refus(CODE_CADRE, format!("Structure valideur {id} inconnue"))
+                })?)
+            }
+            None => None,
+        };
+    let par_identifiant = match identifiant {
+        Some(identifiant) => {
+            let type_attendu = requete
+                .type_identifiant_structure
+                .clone()
+                .unwrap_or(TypeIdentifiantStructure::SIRET);
+            let structure = state
+                .db
+                .structure_par_identifiant(identifiant)
+                .await?
+                .filter(|s| s.type_identifiant == type_attendu.code())
+                .ok_or_else(|| {
+                    refus(
+                        CODE_CADRE,
+                        format!("Structure valideur {type_attendu} {identifiant} inconnue"),
+                    )
+                })?;
+            Some(structure)
+        }
+        None => None,
+    };
+    let valideur = match (par_id, par_identifiant) {
+        (Some(a), Some(b)) if a.id != b.id => {
+            return Err(refus(
+                CODE_CADRE,
+                "idStructure et identifiantStructure désignent deux structures différentes",
+            ))
+        }
+        (Some(s), _) | (None, Some(s)) => s,
+        (None, None) => {
+            return Err(ApiError::RequeteInvalide(
+                "idStructure ou identifiantStructure est obligatoire".into(),
+            ))
+        }
+    };
+    if !valideur.actif {
+        return Err(refus(
+            CODE_CADRE,
+            format!("Structure valideur {} inactive", valideur.identifiant),
+        ));
+    }
+    Ok(valideur)
 }
 
 #[cfg(test)]

@@ -1,10 +1,13 @@
 //! The Chorus Pro-compatible API on the real paths (`/cpro/<api>/v1/...`), one module per API group,
 //! plus the PISTE-style OAuth token endpoint.
 
+pub mod archive;
 pub mod compte;
 pub mod factures;
+pub mod flux;
 pub mod oauth;
 pub mod structures;
+pub mod telechargement;
 pub mod transverses;
 pub mod utilisateurs;
 

@@ -9,14 +9,15 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use cpro::codes::{CadreFacturation, ModeDepot, ModePaiement, StatutFacture};
 use cpro::transverses::{
-    AjouterFichierRequest, AjouterFichierResponse, RecupererStructuresActivesFournisseurResponse,
-    StructureActive,
+    AjouterFichierRequest, AjouterFichierResponse, CoordonneeBancaire,
+    RecupererCoordbancValidesRequest, RecupererCoordbancValidesResponse,
+    RecupererStructuresActivesFournisseurResponse, StructureActive,
 };
 use serde_json::{json, Value};
 
 use super::compte::Compte;
-use super::factures::TAILLE_MAX_FICHIER;
-use super::{LIBELLE_SUCCES_GCU, LIBELLE_SUCCES_TRA};
+use super::factures::{refus_habilitation, TAILLE_MAX_FICHIER};
+use super::{CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, LIBELLE_SUCCES_GCU, LIBELLE_SUCCES_TRA};
 use crate::error::{ApiError, CproJson};
 use crate::AppState;
 
@@ -40,6 +41,42 @@ pub async fn structures_actives_fournisseur(
         libelle: LIBELLE_SUCCES_TRA.to_owned(),
         liste_structures,
         ..RecupererStructuresActivesFournisseurResponse::default()
+    }))
+}
+
+/// `POST /cpro/transverses/v1/recuperer/coordbanc/valides`: the valid bank accounts of one of the
+/// caller's structures; their ids are what `soumettre` takes as `codeCoordonneesBancairesFournisseur`.
+/// Another structure is refused like the invoice operations (20001); none valid is an empty search (20000).
+pub async fn coordonnees_bancaires_valides(
+    State(state): State<AppState>,
+    compte: Compte,
+    CproJson(requete): CproJson<RecupererCoordbancValidesRequest>,
+) -> Result<CproJson<RecupererCoordbancValidesResponse>, ApiError> {
+    let id_structure = requete
+        .id_structure
+        .ok_or_else(|| ApiError::RequeteInvalide("idStructure est obligatoire".into()))?;
+    if !compte.peut_consulter(id_structure) {
+        return Err(refus_habilitation());
+    }
+    let liste_coordonnee_bancaire: Vec<CoordonneeBancaire> = state
+        .db
+        .coordonnees_bancaires_valides(id_structure)
+        .await?
+        .into_iter()
+        .map(|c| CoordonneeBancaire {
+            id_coordonnee_bancaire: Some(c.id),
+            nom_coordonnee_bancaire: Some(c.nom),
+        })
+        .collect();
+    let (code_retour, libelle) = if liste_coordonnee_bancaire.is_empty() {
+        (CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT)
+    } else {
+        (0, LIBELLE_SUCCES_TRA)
+    };
+    Ok(CproJson(RecupererCoordbancValidesResponse {
+        code_retour,
+        libelle: libelle.to_owned(),
+        liste_coordonnee_bancaire,
     }))
 }
 

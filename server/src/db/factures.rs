@@ -149,6 +149,8 @@ pub struct FactureRow {
     pub id_utilisateur_createur: i64,
     /// Request as received.
     pub requete_json: String,
+    /// `numeroFluxDepot` of the flux that created it (`deposer/flux`).
+    pub numero_flux_depot: Option<String>,
 }
 
 /// One status change.
@@ -210,6 +212,8 @@ pub struct CriteresFacture {
     pub numero_bon_commande: Option<String>,
     /// `numeroMarche`.
     pub numero_marche: Option<String>,
+    /// `numeroFluxDepot`: the invoice a `deposer/flux` created.
+    pub numero_flux_depot: Option<String>,
     /// `rejetTraite`.
     pub rejet_traite: Option<bool>,
     /// TTC bounds (decimal text).
@@ -231,7 +235,8 @@ const SELECT_FACTURE: &str = "SELECT f.id, f.id_fournisseur, fo.identifiant AS c
     s.libelle AS nom_service_executant, f.cadre_facturation, f.code_structure_valideur, f.devise, f.numero_marche, \
     f.numero_bon_commande, f.montant_ht, f.montant_tva, f.montant_ttc, f.montant_a_payer, f.statut, \
     f.date_heure_etat_courant, f.commentaire_etat_courant, f.rejet_traite, f.id_piece_principale, \
-    f.empreinte_certificat, f.empreinte_requete, f.cle_idempotence, f.id_utilisateur_createur, f.requete_json \
+    f.empreinte_certificat, f.empreinte_requete, f.cle_idempotence, f.id_utilisateur_createur, f.requete_json, \
+    (SELECT x.numero FROM flux_depots x WHERE x.id_facture = f.id) AS numero_flux_depot \
     FROM factures f JOIN structures fo ON fo.id_structure_cpp = f.id_fournisseur \
     JOIN structures d ON d.id_structure_cpp = f.id_destinataire \
     LEFT JOIN services s ON s.id_service = f.id_service_executant";
@@ -273,6 +278,7 @@ fn facture_from_row(row: &SqliteRow) -> Result<FactureRow, sqlx::Error> {
         cle_idempotence: row.try_get("cle_idempotence")?,
         id_utilisateur_createur: row.try_get("id_utilisateur_createur")?,
         requete_json: row.try_get("requete_json")?,
+        numero_flux_depot: row.try_get("numero_flux_depot")?,
     })
 }
 
@@ -590,6 +596,30 @@ impl Db {
         Ok(())
     }
 
+    /// The content of an uploaded file, base64 as stored.
+    pub async fn contenu_piece_base64(&self, id: i64) -> Result<Option<String>, DbError> {
+        Ok(
+            sqlx::query_scalar("SELECT contenu_base64 FROM pieces_jointes WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Sets the validator of an invoice (`corriger/valideur/facture`).
+    pub async fn changer_valideur(
+        &self,
+        id_facture: i64,
+        code_structure_valideur: &str,
+    ) -> Result<(), DbError> {
+        sqlx::query("UPDATE factures SET code_structure_valideur = $1 WHERE id = $2")
+            .bind(code_structure_valideur)
+            .bind(id_facture)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Marks a rejected invoice as acknowledged (`traiterRejet`).
     pub async fn marquer_rejet_traite(&self, id_facture: i64) -> Result<(), DbError> {
         sqlx::query("UPDATE factures SET rejet_traite = TRUE WHERE id = $1")
@@ -725,6 +755,12 @@ fn filtrer(query: &mut QueryBuilder<'_, Sqlite>, c: &CriteresFacture) {
     egal(query, "f.mode_depot", &c.mode_depot);
     egal(query, "f.numero_bon_commande", &c.numero_bon_commande);
     egal(query, "f.numero_marche", &c.numero_marche);
+    if let Some(numero) = &c.numero_flux_depot {
+        query
+            .push(" AND f.id IN (SELECT id_facture FROM flux_depots WHERE numero = ")
+            .push_bind(numero.clone())
+            .push(")");
+    }
     if !c.statuts.is_empty() {
         query.push(" AND f.statut IN (");
         let mut separated = query.separated(", ");
@@ -793,6 +829,7 @@ impl Default for CriteresFacture {
             mode_depot: None,
             numero_bon_commande: None,
             numero_marche: None,
+            numero_flux_depot: None,
             rejet_traite: None,
             ttc_min: None,
             ttc_max: None,

@@ -14,11 +14,15 @@ use sqlx::Row;
 use crate::config::DbLocation;
 
 mod annuaire;
+mod coordonnees;
 mod factures;
+mod flux;
 pub use annuaire::{CriteresStructure, ServiceRow, StructureRow};
+pub use coordonnees::CoordonneeBancaireRow;
 pub use factures::{
     ActionRow, Creation, CriteresFacture, FactureRow, HistoRow, NouvelleFacture, PieceRow,
 };
+pub use flux::{FluxRow, NouveauFlux};
 
 /// Migrations embedded in the binary (the server must not depend on its working directory).
 const MIGRATIONS: &[(i64, &str, &str)] = &[
@@ -27,6 +31,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         2,
         "chorus",
         include_str!("../../migrations/0002_chorus.sql"),
+    ),
+    (
+        3,
+        "coordonnees_flux",
+        include_str!("../../migrations/0003_coordonnees_flux.sql"),
     ),
 ];
 
