@@ -34,6 +34,7 @@ struct FauxPiste {
     appels_jeton: AtomicUsize,
     appels_api: AtomicUsize,
     refus_401: AtomicUsize,
+    factures_creees: AtomicUsize,
     /// Answers 401 to every API call (a wrong technical account).
     toujours_401: AtomicBool,
     /// Headers of every API call.
@@ -132,11 +133,22 @@ async fn consulter_structure(
         .into_response()
 }
 
-async fn soumettre(State(faux): State<Arc<FauxPiste>>, en_tetes: HeaderMap) -> Response {
+/// Creates an invoice per call (a new number each time), or refuses one whose body says `"refuser": true`.
+async fn soumettre(
+    State(faux): State<Arc<FauxPiste>>,
+    en_tetes: HeaderMap,
+    Json(corps): Json<Value>,
+) -> Response {
     if let Some(refus) = verifier(&faux, &en_tetes) {
         return refus;
     }
-    Json(json!({"codeRetour": 0, "libelle": "GCU_MSG_01_000", "numeroFacture": "FAC-0001", "identifiantFactureCPP": 4242}))
+    // Slow enough for a retry to arrive while the first call is on its way.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    if corps["refuser"] == true {
+        return Json(json!({"codeRetour": 20010, "libelle": "Données invalides"})).into_response();
+    }
+    let n = faux.factures_creees.fetch_add(1, Ordering::SeqCst) + 1;
+    Json(json!({"codeRetour": 0, "libelle": "GCU_MSG_01_000", "numeroFacture": format!("FAC-{n:04}"), "identifiantFactureCPP": 4242 + n}))
         .into_response()
 }
 
@@ -332,7 +344,7 @@ async fn the_token_is_fetched_once_for_several_calls_even_concurrent_ones() {
         post_json("/cpro/factures/v1/soumettre", Some(&cookie), "{}"),
     )
     .await;
-    assert_eq!(reponse.json()["numeroFacture"], "FAC-0001");
+    assert_eq!(reponse.json()["numeroFacture"], "FAC-0006");
     assert_eq!(
         compteurs(&faux),
         (1, 6, 0),
@@ -704,4 +716,105 @@ fn the_binary_refuses_gateway_mode_without_its_secrets_and_names_the_missing_one
     assert!(stderr.contains("PASSERELLE_CPRO_PASSWORD"), "{stderr}");
     assert!(!stderr.contains(CLIENT_SECRET), "{stderr}");
     assert!(output.stdout.is_empty(), "nothing listens");
+}
+
+fn soumettre_avec_cle(
+    cookie: &str,
+    cle: &str,
+    corps: &str,
+) -> axum::http::Request<axum::body::Body> {
+    let mut requete = post_json("/cpro/factures/v1/soumettre", Some(cookie), corps);
+    if let Ok(valeur) = header::HeaderValue::from_str(cle) {
+        requete.headers_mut().insert("idempotency-key", valeur);
+    }
+    requete
+}
+
+#[tokio::test]
+async fn a_retry_with_the_same_idempotency_key_gets_the_first_answer_without_a_second_invoice() {
+    let (faux, routeur, cookie) = installation(3600).await;
+    let corps = r#"{"numeroFactureSaisi":"F-1"}"#;
+    let premiere = envoyer(&routeur, soumettre_avec_cle(&cookie, "cle-1", corps)).await;
+    assert_eq!(
+        premiere.json()["numeroFacture"],
+        "FAC-0001",
+        "{}",
+        premiere.texte()
+    );
+    let retry = envoyer(&routeur, soumettre_avec_cle(&cookie, "cle-1", corps)).await;
+    assert_eq!(retry.status, StatusCode::OK);
+    assert_eq!(retry.json(), premiere.json(), "the first answer, replayed");
+    assert_eq!(faux.factures_creees.load(Ordering::SeqCst), 1);
+    assert!(
+        faux.en_tetes_recus
+            .lock()
+            .map(|r| r.iter().all(|h| h.get("idempotency-key").is_none()))
+            .unwrap_or(false),
+        "the key is the gateway's business, not PISTE's"
+    );
+
+    let autre_corps = envoyer(
+        &routeur,
+        soumettre_avec_cle(&cookie, "cle-1", r#"{"numeroFactureSaisi":"F-2"}"#),
+    )
+    .await;
+    assert_eq!(autre_corps.status, StatusCode::OK);
+    assert_eq!(
+        autre_corps.code_retour(),
+        Some(20012),
+        "{}",
+        autre_corps.texte()
+    );
+    let autre_cle = envoyer(&routeur, soumettre_avec_cle(&cookie, "cle-2", corps)).await;
+    assert_eq!(autre_cle.json()["numeroFacture"], "FAC-0002");
+    assert_eq!(faux.factures_creees.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn a_retry_arriving_during_the_first_call_waits_for_its_answer() {
+    let (faux, routeur, cookie) = installation(3600).await;
+    let mut taches = Vec::new();
+    for _ in 0..3 {
+        let routeur = routeur.clone();
+        let requete = soumettre_avec_cle(&cookie, "double-clic", "{}");
+        taches.push(tokio::spawn(async move {
+            envoyer(&routeur, requete).await.json()
+        }));
+    }
+    for tache in taches {
+        assert_eq!(
+            tache.await.ok().map(|j| j["numeroFacture"].clone()),
+            Some(json!("FAC-0001"))
+        );
+    }
+    assert_eq!(faux.factures_creees.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn a_refused_invoice_can_be_corrected_and_sent_again_with_the_same_key() {
+    let (faux, routeur, cookie) = installation(3600).await;
+    let refus = envoyer(
+        &routeur,
+        soumettre_avec_cle(&cookie, "cle", r#"{"refuser":true}"#),
+    )
+    .await;
+    assert_eq!(refus.code_retour(), Some(20010));
+    let corrigee = envoyer(&routeur, soumettre_avec_cle(&cookie, "cle", "{}")).await;
+    assert_eq!(corrigee.code_retour(), Some(0), "{}", corrigee.texte());
+    assert_eq!(corrigee.json()["numeroFacture"], "FAC-0001");
+    assert_eq!(faux.factures_creees.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn an_oversize_body_gets_a_json_413_and_is_not_forwarded() {
+    let (faux, routeur, cookie) = installation(3600).await;
+    let corps = "x".repeat(passerelle_server::TAILLE_MAX_CORPS + 1);
+    let reponse = envoyer(
+        &routeur,
+        post_json("/cpro/factures/v1/deposer/pdf", Some(&cookie), &corps),
+    )
+    .await;
+    assert_eq!(reponse.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(reponse.code_retour(), Some(413), "{}", reponse.texte());
+    assert_eq!(compteurs(&faux), (0, 0, 0));
 }

@@ -7,14 +7,19 @@
 //! call retried once. PISTE's own answers (status and `{codeRetour, libelle}` body) reach the SPA unchanged,
 //! except a lasting 401, which is the server's configuration and not the user's session: it becomes a 502.
 //!
+//! A call with an `Idempotency-Key` (the SPA's `soumettre`) is answered once by PISTE and replayed on retry
+//! ([`rejeu`]).
+//!
 //! **Invariant:** no secret (client secret, technical account, token) is logged, put in an error or sent
 //! to the browser; the browser's cookies and `Authorization` are never sent to PISTE.
+
+pub mod rejeu;
 
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -22,9 +27,11 @@ use serde::Deserialize;
 
 use crate::auth::Utilisateur;
 use crate::chorus::compte::EN_TETE_COMPTE;
+use crate::chorus::factures::{CODE_IDEMPOTENCE, EN_TETE_IDEMPOTENCE};
 use crate::config::{GatewaySettings, Secret};
-use crate::error::Retour;
+use crate::error::{ApiError, Retour};
 use crate::AppState;
+use rejeu::{Decision, Rejeux};
 
 /// API groups a supplier uses (api-reference §2); other `/cpro/...` paths are not forwarded.
 pub const API_TRANSMISES: [&str; 4] = ["factures", "structures", "transverses", "utilisateurs"];
@@ -163,8 +170,8 @@ struct ErreurOAuth {
 }
 
 /// An upstream answer, read whole.
-#[derive(Debug)]
-struct ReponseAmont {
+#[derive(Debug, Clone)]
+pub struct ReponseAmont {
     status: StatusCode,
     content_type: Option<HeaderValue>,
     www_authenticate: Option<String>,
@@ -179,6 +186,8 @@ pub struct Gateway {
     compte: HeaderValue,
     /// Held while a token is fetched, so that concurrent callers wait for that one fetch.
     jeton: tokio::sync::Mutex<Option<JetonEnCache>>,
+    /// Successful answers of calls with an `Idempotency-Key`.
+    rejeux: Rejeux<ReponseAmont>,
 }
 
 impl Gateway {
@@ -198,6 +207,7 @@ impl Gateway {
             settings,
             compte,
             jeton: tokio::sync::Mutex::new(None),
+            rejeux: Rejeux::default(),
         })
     }
 
@@ -455,11 +465,22 @@ fn query_transmise(uri: &Uri) -> Result<String, GatewayError> {
 /// only for a signed-in portal user; the body goes to PISTE unchanged and PISTE's answer comes back.
 pub async fn transmettre(
     State(state): State<AppState>,
-    _utilisateur: Utilisateur,
+    Utilisateur(utilisateur): Utilisateur,
     method: Method,
     uri: Uri,
-    corps: Bytes,
+    en_tetes: HeaderMap,
+    corps: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Response {
+    let corps = match corps {
+        Ok(corps) => corps,
+        Err(rejet) if rejet.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return ApiError::TropVolumineux(
+                "Le corps de la requête dépasse la taille maximale".into(),
+            )
+            .into_response()
+        }
+        Err(rejet) => return ApiError::RequeteInvalide(rejet.body_text()).into_response(),
+    };
     let Some(gateway) = state.gateway.as_deref() else {
         return GatewayError::CheminRefuse(uri.path().to_owned()).into_response();
     };
@@ -476,10 +497,50 @@ pub async fn transmettre(
         Ok(query) => format!("{path}{query}"),
         Err(error) => return error.into_response(),
     };
+    let cle = en_tetes
+        .get(EN_TETE_IDEMPOTENCE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|cle| !cle.is_empty());
+    let Some(cle) = cle.filter(|_| method == Method::POST) else {
+        return match gateway.transmettre(method, &path_and_query, corps).await {
+            Ok(reponse) => reponse_au_navigateur(reponse),
+            Err(error) => error.into_response(),
+        };
+    };
+    if cle.len() > rejeu::LONGUEUR_MAX_CLE {
+        return ApiError::RequeteInvalide("Idempotency-Key dépasse 200 caractères".into())
+            .into_response();
+    }
+    let reservation = match gateway.rejeux.decider(utilisateur.id, cle, &corps).await {
+        Decision::Envoyer(reservation) => reservation,
+        Decision::Rejouer(reponse) => {
+            tracing::info!(path, "Idempotency-Key seen: PISTE's first answer replayed");
+            return reponse_au_navigateur(reponse);
+        }
+        Decision::CleReutilisee => {
+            return ApiError::metier(
+                CODE_IDEMPOTENCE,
+                "Clé d'idempotence déjà utilisée pour une autre facture",
+            )
+            .into_response()
+        }
+    };
     match gateway.transmettre(method, &path_and_query, corps).await {
-        Ok(reponse) => reponse_au_navigateur(reponse),
+        Ok(reponse) => {
+            if est_un_succes(&reponse) {
+                reservation.terminer(reponse.clone());
+            }
+            reponse_au_navigateur(reponse)
+        }
         Err(error) => error.into_response(),
     }
+}
+
+/// HTTP 2xx with `codeRetour` 0: Chorus Pro did what was asked.
+fn est_un_succes(reponse: &ReponseAmont) -> bool {
+    reponse.status.is_success()
+        && serde_json::from_slice::<Retour>(&reponse.corps).is_ok_and(|r| r.code_retour == 0)
 }
 
 /// PISTE's answer for the SPA: same status and body; a non-2xx answer without a `{codeRetour, libelle}`
