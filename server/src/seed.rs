@@ -155,7 +155,7 @@ const STRUCTURES: &[Structure] = &[
     },
     Structure {
         id: ID_FOURNISSEUR_DEMO,
-        siret: "80000000100019",
+        siret: "80000001000010",
         raison_sociale: "PASSERELLE DEMO SARL",
         publique: false,
         actif: true,
@@ -165,7 +165,7 @@ const STRUCTURES: &[Structure] = &[
     },
     Structure {
         id: ID_FOURNISSEUR_AUTRE,
-        siret: "80000000200017",
+        siret: "80000002800012",
         raison_sociale: "AUTRE FOURNISSEUR SAS",
         publique: false,
         actif: true,
@@ -625,4 +625,35 @@ async fn seed_factures(db: &Db) -> Result<(), DbError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// ISO 13616: the IBAN moved four characters to the end, letters as 10..35, is 1 modulo 97.
+    fn iban_valide(iban: &str) -> bool {
+        let (tete, reste) = iban.split_at(4);
+        let mut modulo = 0_u32;
+        for c in reste.chars().chain(tete.chars()) {
+            let Some(valeur) = c.to_digit(36) else {
+                return false;
+            };
+            modulo = if valeur >= 10 {
+                (modulo * 100 + valeur) % 97
+            } else {
+                (modulo * 10 + valeur) % 97
+            };
+        }
+        modulo == 1
+    }
+
+    #[test]
+    fn seeded_ibans_pass_the_mod_97_check() {
+        assert!(!iban_valide("FR7630006000011234567890188"));
+        for (id, _, _, iban, bic, _) in COORDONNEES_BANCAIRES {
+            assert!(iban_valide(iban), "{id}: {iban}");
+            assert_eq!(bic.len(), 11, "{id}: {bic}");
+        }
+    }
 }

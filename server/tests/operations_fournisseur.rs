@@ -19,8 +19,8 @@ use serde_json::{json, Value};
 
 const COMMUNE_LIBRE: &str = "21310000100014";
 const CC_ENGAGEMENT: &str = "21310000100030";
-const SIRET_DEMO: &str = "80000000100019";
-const SIRET_AUTRE: &str = "80000000200017";
+const SIRET_DEMO: &str = "80000001000010";
+const SIRET_AUTRE: &str = "80000002800012";
 
 const COORDBANC: &str = "/cpro/transverses/v1/recuperer/coordbanc/valides";
 const SOUMETTRE: &str = "/cpro/factures/v1/soumettre";
@@ -202,6 +202,23 @@ async fn soumettre_takes_only_a_valid_account_of_the_supplier() {
     };
     let reponse = demo.soumettre("F-CB-1", avec_compte(ID_COMPTE_DEMO)).await;
     assert_eq!(reponse.code_retour(), Some(0), "{}", reponse.texte());
+    let id = reponse.json()["identifiantFactureCPP"].clone();
+    let detail = demo
+        .post(
+            "/cpro/factures/v1/consulter/fournisseur",
+            json!({"identifiantFactureCPP": id}),
+        )
+        .await
+        .json();
+    let fournisseur = &detail["facture"]["fournisseur"];
+    assert_eq!(fournisseur["coordBancairesFournisseurId"], ID_COMPTE_DEMO);
+    assert_eq!(fournisseur["coordBancairesFournisseurType"], "IBAN");
+    assert_eq!(fournisseur["coordBancairesFournisseurCleIban"], "76");
+    assert_eq!(
+        fournisseur["coordBancairesFournisseurCompteBancaire"],
+        "30006000011234567890189"
+    );
+    assert_eq!(fournisseur["coordBancairesBicSwift"], "AGRIFRPPXXX");
 
     let reponse = demo.soumettre("F-CB-2", avec_compte(ID_COMPTE_AUTRE)).await;
     assert_eq!(reponse.code_retour(), Some(20013), "{}", reponse.texte());
@@ -681,10 +698,22 @@ async fn facturx_flux_is_integrated_as_an_invoice() {
     assert_eq!(facture["montantTTC"], 120.0);
     assert_eq!(facture["statut"], "DEPOSEE");
 
-    // The Factur-X PDF is the invoice's main file.
+    // The IBAN of the XML (BT-84) is the supplier's account 27000001; the Factur-X PDF is the main file.
     let id = facture["identifiantFactureCPP"]
         .as_i64()
         .unwrap_or_default();
+    let detail = demo
+        .post(
+            "/cpro/factures/v1/consulter/fournisseur",
+            json!({"identifiantFactureCPP": id}),
+        )
+        .await
+        .json();
+    assert_eq!(
+        detail["facture"]["fournisseur"]["coordBancairesFournisseurId"],
+        ID_COMPTE_DEMO
+    );
+    assert_eq!(detail["facture"]["montantTotal"]["montantTtcTotal"], 120.0);
     let telechargee = demo
         .post(TELECHARGER, json!({"listeFacture": [{"idFacture": id}]}))
         .await;

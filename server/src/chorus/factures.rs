@@ -19,8 +19,8 @@ use cpro::factures::{
     ListeDesPiecesJointes, ModeDepot, PieceJointe, PieceJointePrincipaleFactureEmise,
     RecapitulatifDeTva, RechercherFournisseurRequest, RechercherFournisseurResponse,
     RecyclerRequest, RecyclerResponse, ReferencesFactureEmise, SoumettreRequest, SoumettreResponse,
-    StatutFacture, TraiterRejetRequest, TriColonneFactureFournisseur, TriSens, TypeFacture,
-    TypeIdentifiantStructure,
+    StatutFacture, TraiterRejetRequest, TriColonneFactureFournisseur, TriSens,
+    TypeCoordonneesBancaires, TypeFacture, TypeIdentifiantStructure,
 };
 use cpro::factures::{
     FactureATraiterFournisseur, RechercherATraiterFournisseurRequest,
@@ -902,7 +902,7 @@ pub async fn consulter_fournisseur(
             raison_sociale_fournisseur: Some(f.designation_fournisseur.clone()),
             designation_fournisseur: Some(f.designation_fournisseur.clone()),
             id_service_fournisseur: f.id_service_fournisseur,
-            ..Default::default()
+            ..coordonnees_de(&state, &soumise).await?
         }),
         cadre_de_facturation: Some(CadreDeFacturationFactureEmise {
             code_cadre_facturation: Some(CadreFacturation::from_code(&f.cadre_facturation)),
@@ -968,6 +968,42 @@ pub async fn consulter_fournisseur(
         libelle: LIBELLE_SUCCES_GCU.to_owned(),
         facture: Some(facture),
     }))
+}
+
+/// The bank fields of `consulter/fournisseur` for the account chosen at submission, IBAN type:
+/// country, check digits and BBAN of the IBAN (how Chorus Pro splits an IBAN into these fields is
+/// **\[inferred\]**).
+async fn coordonnees_de(
+    state: &AppState,
+    soumise: &SoumettreRequest,
+) -> Result<FournisseurFactureEmise, ApiError> {
+    let id = soumise
+        .fournisseur
+        .as_ref()
+        .and_then(|f| f.code_coordonnees_bancaires_fournisseur);
+    let Some(coordonnee) = (match id {
+        Some(id) => state.db.coordonnee_bancaire(id).await?,
+        None => None,
+    }) else {
+        return Ok(FournisseurFactureEmise::default());
+    };
+    let partie = |debut: usize, fin: Option<usize>| {
+        let morceau = match fin {
+            Some(fin) => coordonnee.iban.get(debut..fin),
+            None => coordonnee.iban.get(debut..),
+        };
+        morceau.map(str::to_owned)
+    };
+    Ok(FournisseurFactureEmise {
+        coord_bancaires_fournisseur_id: Some(coordonnee.id),
+        coord_bancaires_fournisseur_type: Some(TypeCoordonneesBancaires::IBAN),
+        coord_bancaires_fournisseur_libelle: Some(coordonnee.nom.clone()),
+        coord_bancaires_fournisseur_code_pays: partie(0, Some(2)),
+        coord_bancaires_fournisseur_cle_iban: partie(2, Some(4)),
+        coord_bancaires_fournisseur_compte_bancaire: partie(4, None),
+        coord_bancaires_bic_swift: Some(coordonnee.bic.clone()),
+        ..Default::default()
+    })
 }
 
 /// `POST /cpro/factures/v1/consulter/historique`.
