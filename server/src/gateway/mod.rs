@@ -18,6 +18,7 @@ pub mod rejeu;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -156,8 +157,20 @@ struct JetonEnCache {
 #[derive(Deserialize)]
 struct ReponseJeton {
     access_token: String,
+    /// Seconds, as a number (PISTE) or a numeric string (some OAuth2 servers).
     #[serde(default)]
-    expires_in: Option<u64>,
+    expires_in: Option<serde_json::Value>,
+}
+
+impl ReponseJeton {
+    fn duree(&self) -> u64 {
+        match &self.expires_in {
+            Some(serde_json::Value::Number(n)) => n.as_u64(),
+            Some(serde_json::Value::String(texte)) => texte.trim().parse().ok(),
+            _ => None,
+        }
+        .unwrap_or(DUREE_JETON_PAR_DEFAUT)
+    }
 }
 
 /// OAuth2 error answer (api-reference §1.2).
@@ -171,7 +184,7 @@ struct ErreurOAuth {
 
 /// An upstream answer, read whole.
 #[derive(Debug, Clone)]
-pub struct ReponseAmont {
+struct ReponseAmont {
     status: StatusCode,
     content_type: Option<HeaderValue>,
     www_authenticate: Option<String>,
@@ -269,7 +282,7 @@ impl Gateway {
                 .body(corps.clone());
         }
         let reponse = requete.send().await.map_err(|e| erreur_reseau("api", e))?;
-        lire_reponse(reponse).await
+        lire_reponse("api", reponse).await
     }
 
     /// The cached token, or a new one when there is none or it is about to expire.
@@ -309,7 +322,7 @@ impl Gateway {
             .send()
             .await
             .map_err(|e| erreur_reseau("token", e))?;
-        let reponse = lire_reponse(reponse).await?;
+        let reponse = lire_reponse("token", reponse).await?;
         if !reponse.status.is_success() {
             return Err(GatewayError::JetonRefuse {
                 status: reponse.status.as_u16(),
@@ -327,7 +340,7 @@ impl Gateway {
                 detail: "empty access_token".into(),
             });
         }
-        let duree = jeton.expires_in.unwrap_or(DUREE_JETON_PAR_DEFAUT);
+        let duree = jeton.duree();
         tracing::info!(expires_in = duree, "PISTE token obtained");
         Ok(JetonEnCache {
             valeur: Secret::new(jeton.access_token),
@@ -374,7 +387,10 @@ fn erreur_reseau(etape: &'static str, erreur: reqwest::Error) -> GatewayError {
     }
 }
 
-async fn lire_reponse(reponse: reqwest::Response) -> Result<ReponseAmont, GatewayError> {
+async fn lire_reponse(
+    etape: &'static str,
+    reponse: reqwest::Response,
+) -> Result<ReponseAmont, GatewayError> {
     let status = reponse.status();
     let content_type = reponse.headers().get(header::CONTENT_TYPE).cloned();
     let www_authenticate = reponse
@@ -382,7 +398,7 @@ async fn lire_reponse(reponse: reqwest::Response) -> Result<ReponseAmont, Gatewa
         .get(header::WWW_AUTHENTICATE)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let corps = reponse.bytes().await.map_err(|e| erreur_reseau("api", e))?;
+    let corps = reponse.bytes().await.map_err(|e| erreur_reseau(etape, e))?;
     Ok(ReponseAmont {
         status,
         content_type,
@@ -469,71 +485,122 @@ pub async fn transmettre(
     method: Method,
     uri: Uri,
     en_tetes: HeaderMap,
-    corps: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    corps: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let corps = match corps {
-        Ok(corps) => corps,
-        Err(rejet) if rejet.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return ApiError::TropVolumineux(
-                "Le corps de la requête dépasse la taille maximale".into(),
-            )
-            .into_response()
-        }
-        Err(rejet) => return ApiError::RequeteInvalide(rejet.body_text()).into_response(),
-    };
     let Some(gateway) = state.gateway.as_deref() else {
         return GatewayError::CheminRefuse(uri.path().to_owned()).into_response();
     };
+    let corps = match corps_lu(corps) {
+        Ok(corps) => corps,
+        Err(error) => return error.into_response(),
+    };
+    let path_and_query = match chemin_et_query(&method, &uri) {
+        Ok(path_and_query) => path_and_query,
+        Err(error) => return error.into_response(),
+    };
+    match cle_idempotence(&method, &en_tetes) {
+        Ok(None) => match gateway.transmettre(method, &path_and_query, corps).await {
+            Ok(reponse) => reponse_au_navigateur(reponse),
+            Err(error) => error.into_response(),
+        },
+        Ok(Some(cle)) => {
+            let appel = AppelIdempotent {
+                utilisateur: utilisateur.id,
+                cle,
+                path_and_query: &path_and_query,
+            };
+            gateway.transmettre_une_fois(appel, corps).await
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+/// A POST carrying an `Idempotency-Key`.
+struct AppelIdempotent<'a> {
+    utilisateur: i64,
+    cle: &'a str,
+    path_and_query: &'a str,
+}
+
+impl Gateway {
+    /// Sends a call with an `Idempotency-Key` unless the same call already succeeded: then its answer is replayed.
+    async fn transmettre_une_fois(&self, appel: AppelIdempotent<'_>, corps: Bytes) -> Response {
+        let reservation = match self
+            .rejeux
+            .decider(appel.utilisateur, appel.cle, &corps)
+            .await
+        {
+            Decision::Envoyer(reservation) => reservation,
+            Decision::Rejouer(reponse) => {
+                tracing::info!(
+                    path = appel.path_and_query,
+                    "Idempotency-Key seen: first answer replayed"
+                );
+                return reponse_au_navigateur(reponse);
+            }
+            Decision::CleReutilisee => {
+                return ApiError::metier(
+                    CODE_IDEMPOTENCE,
+                    "Clé d'idempotence déjà utilisée pour une autre facture",
+                )
+                .into_response()
+            }
+        };
+        match self
+            .transmettre(Method::POST, appel.path_and_query, corps)
+            .await
+        {
+            Ok(reponse) => {
+                if est_un_succes(&reponse) {
+                    reservation.terminer(reponse.clone());
+                }
+                reponse_au_navigateur(reponse)
+            }
+            Err(error) => error.into_response(),
+        }
+    }
+}
+
+/// The request body, or the `{codeRetour, libelle}` refusal (413 above [`crate::TAILLE_MAX_CORPS`]).
+fn corps_lu(corps: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
+    corps.map_err(|rejet| {
+        if rejet.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::TropVolumineux("Le corps de la requête dépasse la taille maximale".into())
+        } else {
+            ApiError::RequeteInvalide(rejet.body_text())
+        }
+    })
+}
+
+/// The path (and query) to call on PISTE, when the method and path are a forwarded operation.
+fn chemin_et_query(method: &Method, uri: &Uri) -> Result<String, GatewayError> {
     let path = uri.path();
     let methode_attendue = if path == CHEMIN_HEALTH_CHECK {
         Method::GET
     } else {
         Method::POST
     };
-    if method != methode_attendue || !chemin_transmis(path) {
-        return GatewayError::CheminRefuse(path.to_owned()).into_response();
+    if *method != methode_attendue || !chemin_transmis(path) {
+        return Err(GatewayError::CheminRefuse(path.to_owned()));
     }
-    let path_and_query = match query_transmise(&uri) {
-        Ok(query) => format!("{path}{query}"),
-        Err(error) => return error.into_response(),
-    };
+    Ok(format!("{path}{}", query_transmise(uri)?))
+}
+
+/// The `Idempotency-Key` of a POST, if any (at most [`rejeu::LONGUEUR_MAX_CLE`] characters).
+fn cle_idempotence<'a>(
+    method: &Method,
+    en_tetes: &'a HeaderMap,
+) -> Result<Option<&'a str>, ApiError> {
     let cle = en_tetes
         .get(EN_TETE_IDEMPOTENCE)
         .and_then(|v| v.to_str().ok())
         .map(str::trim)
-        .filter(|cle| !cle.is_empty());
-    let Some(cle) = cle.filter(|_| method == Method::POST) else {
-        return match gateway.transmettre(method, &path_and_query, corps).await {
-            Ok(reponse) => reponse_au_navigateur(reponse),
-            Err(error) => error.into_response(),
-        };
-    };
-    if cle.len() > rejeu::LONGUEUR_MAX_CLE {
-        return ApiError::RequeteInvalide("Idempotency-Key dépasse 200 caractères".into())
-            .into_response();
-    }
-    let reservation = match gateway.rejeux.decider(utilisateur.id, cle, &corps).await {
-        Decision::Envoyer(reservation) => reservation,
-        Decision::Rejouer(reponse) => {
-            tracing::info!(path, "Idempotency-Key seen: PISTE's first answer replayed");
-            return reponse_au_navigateur(reponse);
-        }
-        Decision::CleReutilisee => {
-            return ApiError::metier(
-                CODE_IDEMPOTENCE,
-                "Clé d'idempotence déjà utilisée pour une autre facture",
-            )
-            .into_response()
-        }
-    };
-    match gateway.transmettre(method, &path_and_query, corps).await {
-        Ok(reponse) => {
-            if est_un_succes(&reponse) {
-                reservation.terminer(reponse.clone());
-            }
-            reponse_au_navigateur(reponse)
-        }
-        Err(error) => error.into_response(),
+        .filter(|cle| !cle.is_empty() && *method == Method::POST);
+    match cle {
+        Some(cle) if cle.len() > rejeu::LONGUEUR_MAX_CLE => Err(ApiError::RequeteInvalide(
+            "Idempotency-Key dépasse 200 caractères".into(),
+        )),
+        cle => Ok(cle),
     }
 }
 
@@ -614,6 +681,44 @@ mod tests {
             ..reponse
         };
         assert_eq!(raison_401(&vide), "HTTP 401");
+    }
+
+    #[test]
+    fn expires_in_is_read_as_a_number_or_a_numeric_string() {
+        let jeton = |json: &str| {
+            serde_json::from_str::<ReponseJeton>(json)
+                .map(|j| j.duree())
+                .ok()
+        };
+        assert_eq!(jeton(r#"{"access_token":"a","expires_in":120}"#), Some(120));
+        assert_eq!(jeton(r#"{"access_token":"a","expires_in":"90"}"#), Some(90));
+        assert_eq!(
+            jeton(r#"{"access_token":"a"}"#),
+            Some(DUREE_JETON_PAR_DEFAUT)
+        );
+        assert_eq!(jeton(r#"{"expires_in":120}"#), None);
+    }
+
+    #[test]
+    fn an_idempotency_key_counts_on_posts_only_and_is_bounded() {
+        let mut en_tetes = HeaderMap::new();
+        assert!(matches!(
+            cle_idempotence(&Method::POST, &en_tetes),
+            Ok(None)
+        ));
+        en_tetes.insert(EN_TETE_IDEMPOTENCE, HeaderValue::from_static(" cle-1 "));
+        assert!(matches!(
+            cle_idempotence(&Method::POST, &en_tetes),
+            Ok(Some("cle-1"))
+        ));
+        assert!(matches!(cle_idempotence(&Method::GET, &en_tetes), Ok(None)));
+        let longue =
+            HeaderValue::from_str(&"k".repeat(201)).unwrap_or(HeaderValue::from_static("k"));
+        en_tetes.insert(EN_TETE_IDEMPOTENCE, longue);
+        assert!(matches!(
+            cle_idempotence(&Method::POST, &en_tetes),
+            Err(ApiError::RequeteInvalide(_))
+        ));
     }
 
     #[test]
