@@ -77,11 +77,12 @@ pub fn verifier_taille_dossier(total_octets: i64) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// A file of an invoice to download: its `pieceJointeId` and its name in the archive.
+/// A file of an invoice to download: its `pieceJointeId`, its name in the archive and its size.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct PieceATelecharger {
     id: i64,
     nom: String,
+    taille: i64,
 }
 
 /// An invoice number as a folder name (numbers may hold `/`).
@@ -126,19 +127,14 @@ async fn pieces_de(
             } else {
                 piece.nom
             };
-            pieces.push(PieceATelecharger { id, nom });
+            pieces.push(PieceATelecharger {
+                id,
+                nom,
+                taille: piece.taille,
+            });
         }
     }
     Ok(pieces)
-}
-
-async fn taille_des(state: &AppState, pieces: &[PieceATelecharger]) -> Result<i64, ApiError> {
-    let mut total = 0_i64;
-    for piece in pieces {
-        let taille = state.db.piece(piece.id).await?.map_or(0, |p| p.taille);
-        total = total.saturating_add(taille);
-    }
-    Ok(total)
 }
 
 async fn contenu_base64(state: &AppState, id: i64) -> Result<String, ApiError> {
@@ -170,7 +166,9 @@ pub async fn telecharger_groupe(
     let mut total = 0_i64;
     for facture in &factures {
         let pieces = pieces_de(&state, facture, options.avec_pieces_complementaires).await?;
-        total = total.saturating_add(taille_des(&state, &pieces).await?);
+        total = pieces
+            .iter()
+            .fold(total, |total, piece| total.saturating_add(piece.taille));
         dossiers.push((dossier(&facture.numero), pieces));
     }
     verifier_taille_dossier(total)?;
