@@ -29,7 +29,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::{middleware, Router};
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
@@ -176,11 +176,11 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Gateway mode: every Chorus Pro path goes to [`gateway::transmettre`], which checks it.
+/// Gateway mode: every Chorus Pro path goes to [`gateway::transmettre`], which checks path and method.
 fn api_transmise() -> Router<AppState> {
     Router::new()
-        .route(gateway::CHEMIN_HEALTH_CHECK, get(gateway::transmettre))
-        .route("/cpro/{api}/v1/{*operation}", post(gateway::transmettre))
+        .route(gateway::CHEMIN_HEALTH_CHECK, any(gateway::transmettre))
+        .route("/cpro/{api}/v1/{*operation}", any(gateway::transmettre))
 }
 
 /// Sandbox mode: the Chorus Pro API answered from the database, and its PISTE-style token endpoint.

@@ -574,6 +574,16 @@ async fn only_chorus_pro_operations_are_forwarded() {
         assert_eq!(reponse.status, StatusCode::NOT_FOUND, "{chemin}");
         assert_eq!(reponse.code_retour(), Some(404), "{chemin}");
     }
+    // Operations are POST, the health check GET: the wrong method gets a JSON 405.
+    let reponse = envoyer(&routeur, get("/cpro/factures/v1/soumettre", Some(&cookie))).await;
+    assert_eq!(reponse.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(reponse.code_retour(), Some(405));
+    let reponse = envoyer(
+        &routeur,
+        post_json("/cpro/transverses/v1/health-check", Some(&cookie), "{}"),
+    )
+    .await;
+    assert_eq!(reponse.code_retour(), Some(405), "{}", reponse.texte());
     // The sandbox's own token endpoint does not exist in gateway mode.
     let reponse = envoyer(&routeur, post_json("/api/oauth/token", None, "")).await;
     assert_ne!(reponse.status, StatusCode::OK);

@@ -84,6 +84,9 @@ pub enum GatewayError {
     /// Occurs on a path that is not a Chorus Pro operation the gateway forwards (HTTP 404).
     #[error("not forwarded: {0}")]
     CheminRefuse(String),
+    /// Occurs on a forwarded path with the wrong method (HTTP 405; operations are POST, the health check GET).
+    #[error("method not allowed on {0}")]
+    MethodeRefusee(String),
 }
 
 impl GatewayError {
@@ -129,6 +132,10 @@ impl GatewayError {
                      ou abonnement à l'API à vérifier sur le serveur / PISTE refused the gateway's \
                      access: check the technical account and API subscription"
                 ),
+            ),
+            GatewayError::MethodeRefusee(path) => retour(
+                StatusCode::METHOD_NOT_ALLOWED,
+                format!("Méthode non autorisée sur {path} / Method not allowed"),
             ),
             GatewayError::CheminRefuse(path) => retour(
                 StatusCode::NOT_FOUND,
@@ -580,8 +587,11 @@ fn chemin_et_query(method: &Method, uri: &Uri) -> Result<String, GatewayError> {
     } else {
         Method::POST
     };
-    if *method != methode_attendue || !chemin_transmis(path) {
+    if !chemin_transmis(path) {
         return Err(GatewayError::CheminRefuse(path.to_owned()));
+    }
+    if *method != methode_attendue {
+        return Err(GatewayError::MethodeRefusee(path.to_owned()));
     }
     Ok(format!("{path}{}", query_transmise(uri)?))
 }
