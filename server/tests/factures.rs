@@ -87,7 +87,7 @@ async fn pdf_submission_is_deposited_with_a_certificate_fingerprint() {
     assert_eq!(json["libelle"], "GCU_MSG_01_000");
     assert_eq!(json["statutFacture"], "DEPOSEE");
     assert_eq!(json["numeroFacture"], "F-2026-001");
-    assert_eq!(json["identifiantStructure"], "80000000100019");
+    assert_eq!(json["identifiantStructure"], "80000001000010");
     assert!(json["identifiantFactureCPP"].is_i64());
     let empreinte = json["empreinteCertificatDepot"]
         .as_str()
@@ -130,7 +130,7 @@ async fn business_rules_are_enforced_with_their_code() {
         ),
         (
             "private recipient",
-            |b| b["destinataire"]["codeDestinataire"] = json!("80000000200017"),
+            |b| b["destinataire"]["codeDestinataire"] = json!("80000002800012"),
             20003,
         ),
         (
@@ -278,7 +278,7 @@ async fn routing_flags_are_satisfied_when_the_data_is_given() {
         ),
         (
             "A9 with validator",
-            |b| b["cadreDeFacturation"] = json!({"codeCadreFacturation": "A9_FACTURE_SOUSTRAITANT", "codeStructureValideur": "80000000200017"}),
+            |b| b["cadreDeFacturation"] = json!({"codeCadreFacturation": "A9_FACTURE_SOUSTRAITANT", "codeStructureValideur": "80000002800012"}),
         ),
     ];
     let client = Client::new().await;

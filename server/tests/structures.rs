@@ -200,7 +200,7 @@ async fn active_supplier_structures_are_only_the_users_own() {
     assert_eq!(reponse.code_retour(), Some(0));
     assert_eq!(
         reponse.json()["listeStructures"],
-        json!([{"idStructureCPP": ID_FOURNISSEUR_DEMO, "identifiant": "80000000100019", "designationStructure": "PASSERELLE DEMO SARL"}])
+        json!([{"idStructureCPP": ID_FOURNISSEUR_DEMO, "identifiant": "80000001000010", "designationStructure": "PASSERELLE DEMO SARL"}])
     );
     let autre = connecter(&router, AUTRE_EMAIL).await;
     let reponse = envoyer(&router, post_json(chemin, Some(&autre), "{}")).await;
