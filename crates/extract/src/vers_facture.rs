@@ -11,8 +11,12 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use facture::montant::{parse_date, parse_montant, parse_taux};
 use facture::regles::{check, Contexte, Finding, Severity};
-use facture::{Facture, LigneTva, PieceJointePrincipale, TypeFacture, TypeIdentifiant};
+use facture::{
+    CodeCadre, Facture, LigneTva, ModePaiement, PieceJointePrincipale, TypeFacture,
+    TypeIdentifiant, TypeTva,
+};
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use crate::resultat::Fields;
 
@@ -100,6 +104,103 @@ pub fn vers_facture(fields: &Fields) -> (Facture, Vec<ValeurIllisible>) {
     (facture, illisibles)
 }
 
+/// The choices of the deposit form that a PDF does not carry, or that Chorus Pro wants as its own codes:
+/// the supplier's Chorus structure, the billing framework, the payment mode, the VAT regime.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Complements {
+    /// `fournisseur.idFournisseur`: the user's supplier structure (`idStructureCPP`).
+    pub id_fournisseur: Option<i64>,
+    /// `cadreDeFacturation.codeCadreFacturation`.
+    pub cadre: CodeCadre,
+    /// `cadreDeFacturation.codeStructureValideur`: the titulaire (A9) or mandataire (A12) SIRET, as typed.
+    pub structure_valideur: String,
+    /// `cadreDeFacturation.codeServiceValideur`, as typed.
+    pub service_valideur: String,
+    /// `references.modePaiement`.
+    pub mode_paiement: Option<ModePaiement>,
+    /// `references.typeTva`.
+    pub type_tva: TypeTva,
+    /// `references.motifExonerationTva`, as typed.
+    pub motif_exoneration: String,
+    /// `references.numeroFactureOrigine`: the invoice a credit note cancels, as typed.
+    pub facture_origine: String,
+}
+
+impl Complements {
+    /// What the form proposes for a freshly read PDF: an invoice with a printed IBAN is paid by
+    /// credit transfer; a credit note carries no payment mode (Chorus refuses one, rules §6.2).
+    pub fn proposes(fields: &Fields) -> Complements {
+        let avoir = fields.invoice_type.as_deref() == Some("AVOIR");
+        let iban = fields.iban.as_deref().is_some_and(|i| !i.trim().is_empty());
+        Complements {
+            mode_paiement: (iban && !avoir).then_some(ModePaiement::Virement),
+            ..Complements::default()
+        }
+    }
+
+    /// The user's supplier structure whose identifier is the SIRET printed on the invoice, when the
+    /// user has exactly one such structure (identifiers compared without spaces).
+    pub fn structure_du_siret(fields: &Fields, structures: &[(i64, String)]) -> Option<i64> {
+        let siret = compact(&fields.supplier_siret);
+        if siret.is_empty() {
+            return None;
+        }
+        let mut memes = structures
+            .iter()
+            .filter(|(_, identifiant)| compact(&Some(identifiant.clone())) == siret);
+        match (memes.next(), memes.next()) {
+            (Some((id, _)), None) => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+/// The keys of the form fields that hold [`Complements`], beside the contract's scalar fields.
+pub const CHAMPS_COMPLEMENTS: [&str; 8] = [
+    "supplier_structure",
+    "cadre",
+    "valideur_structure",
+    "valideur_service",
+    "payment_mode",
+    "vat_type",
+    "exemption_reason",
+    "original_invoice",
+];
+
+/// The invoice that a deposit sends: the fields read or typed, the form's [`Complements`], and the PDF
+/// as main attachment (`DEPOT_PDF_API`). The values that could not be read come back beside it.
+pub fn facture_deposee(
+    fields: &Fields,
+    complements: &Complements,
+    piece: PieceJointePrincipale,
+) -> (Facture, Vec<ValeurIllisible>) {
+    let (mut facture, illisibles) = vers_facture(fields);
+    let optionnel = |texte: &str| {
+        let texte = texte.trim();
+        (!texte.is_empty()).then(|| texte.to_owned())
+    };
+    facture.mode_depot = facture::ModeDepot::DepotPdfApi;
+    facture.fournisseur.id_fournisseur = complements.id_fournisseur;
+    facture.cadre.code = complements.cadre;
+    if matches!(
+        complements.cadre,
+        CodeCadre::A9FactureSoustraitant | CodeCadre::A12FactureCotraitant
+    ) {
+        facture.cadre.code_structure_valideur =
+            Some(compact(&Some(complements.structure_valideur.clone()))).filter(|s| !s.is_empty());
+        facture.cadre.code_service_valideur = optionnel(&complements.service_valideur);
+    }
+    facture.references.mode_paiement = complements.mode_paiement;
+    facture.references.type_tva = complements.type_tva;
+    facture.references.motif_exoneration_tva = optionnel(&complements.motif_exoneration);
+    if facture.references.type_facture == TypeFacture::Avoir {
+        facture.references.numero_facture_origine = optionnel(&complements.facture_origine);
+    }
+    facture.piece_jointe_principale = vec![piece];
+    (facture, illisibles)
+}
+
 /// The contract key of the field that holds a `soumettre` path (as `facture::regles::Finding::field`
 /// spells it), when the deposit form shows that field.
 pub fn champ_du_chemin(chemin: &str) -> Option<&'static str> {
@@ -108,7 +209,15 @@ pub fn champ_du_chemin(chemin: &str) -> Option<&'static str> {
         "dateFacture" => "invoice_date",
         "references.typeFacture" => "invoice_type",
         "references.deviseFacture" => "currency",
-        "fournisseur.identifiant" | "fournisseur.idFournisseur" => "supplier_siret",
+        "fournisseur.identifiant" => "supplier_siret",
+        "fournisseur.idFournisseur" => "supplier_structure",
+        "cadreDeFacturation.codeCadreFacturation" => "cadre",
+        "cadreDeFacturation.codeStructureValideur" => "valideur_structure",
+        "cadreDeFacturation.codeServiceValideur" => "valideur_service",
+        "references.modePaiement" => "payment_mode",
+        "references.typeTva" => "vat_type",
+        "references.motifExonerationTva" => "exemption_reason",
+        "references.numeroFactureOrigine" => "original_invoice",
         "fournisseur.numeroTva" => "supplier_vat",
         "fournisseur.iban" | "fournisseur.codeCoordonneesBancairesFournisseur" => "iban",
         "destinataire.codeDestinataire" => "recipient_siret",
@@ -140,22 +249,24 @@ pub struct Constats {
     pub n_avertissements: usize,
 }
 
-/// Runs every check on a deposited PDF invoice whose fields are `fields`.
+/// Runs every check on a deposited PDF invoice whose fields are `fields`, completed by the form's
+/// `complements`.
 ///
 /// The PDF itself is the invoice's main attachment (`pieceJointePrincipale`), named `nom_fichier`.
 /// Unreadable values block: sending a value the user did not mean is worse than asking.
 pub fn constater(
     fields: &Fields,
+    complements: &Complements,
     nom_fichier: &str,
     taille_octets: u64,
     contexte: &Contexte,
 ) -> Constats {
-    let (mut facture, illisibles) = vers_facture(fields);
-    facture.piece_jointe_principale = vec![PieceJointePrincipale {
+    let piece = PieceJointePrincipale {
         designation: nom_fichier.to_owned(),
         id: None,
         taille_octets: Some(taille_octets),
-    }];
+    };
+    let (facture, illisibles) = facture_deposee(fields, complements, piece);
     let mut constats = Constats::default();
     for illisible in illisibles {
         constats.n_bloquants += 1;
@@ -481,7 +592,13 @@ mod tests {
         let mut champs = champs_complets();
         champs.recipient_siret = None;
         champs.total_ttc = Some("beaucoup".into());
-        let constats = constater(&champs, "facture.pdf", 52_000, &Contexte::new(aujourd_hui));
+        let constats = constater(
+            &champs,
+            &Complements::proposes(&champs),
+            "facture.pdf",
+            52_000,
+            &Contexte::new(aujourd_hui),
+        );
         assert!(constats.par_champ.contains_key("recipient_siret"));
         assert_eq!(constats.illisibles.get("total_ttc").map(Vec::len), Some(1));
         let bloquants_sur_champs = constats
@@ -525,5 +642,150 @@ mod tests {
             Some("vat_breakdown")
         );
         assert_eq!(champ_du_chemin("lignePoste[0].lignePosteQuantite"), None);
+    }
+
+    #[test]
+    fn proposed_complements_pay_by_transfer_when_an_iban_is_printed() {
+        let champs = champs_complets();
+        assert_eq!(
+            Complements::proposes(&champs).mode_paiement,
+            Some(ModePaiement::Virement)
+        );
+        let sans_iban = Fields {
+            iban: None,
+            ..champs.clone()
+        };
+        assert_eq!(Complements::proposes(&sans_iban).mode_paiement, None);
+        let avoir = Fields {
+            invoice_type: Some("AVOIR".into()),
+            ..champs
+        };
+        assert_eq!(Complements::proposes(&avoir).mode_paiement, None);
+    }
+
+    #[test]
+    fn the_supplier_structure_is_found_by_the_printed_siret_only_when_unambiguous() {
+        let champs = champs_complets();
+        let structures = vec![
+            (7, "35600000000048".to_owned()),
+            (9, "73282932000074".to_owned()),
+        ];
+        assert_eq!(
+            Complements::structure_du_siret(&champs, &structures),
+            Some(7)
+        );
+        let doublon = vec![
+            (7, "35600000000048".to_owned()),
+            (8, "356 000 000 00048".to_owned()),
+        ];
+        assert_eq!(Complements::structure_du_siret(&champs, &doublon), None);
+        assert_eq!(
+            Complements::structure_du_siret(&champs, &structures[1..]),
+            None
+        );
+        let sans_siret = Fields {
+            supplier_siret: None,
+            ..champs
+        };
+        assert_eq!(
+            Complements::structure_du_siret(&sans_siret, &structures),
+            None
+        );
+    }
+
+    #[test]
+    fn the_deposited_invoice_carries_the_form_choices_into_the_soumettre_body() {
+        let champs = champs_complets();
+        let complements = Complements {
+            id_fournisseur: Some(7),
+            cadre: CodeCadre::A9FactureSoustraitant,
+            structure_valideur: "732 829 320 00074".into(),
+            service_valideur: " ".into(),
+            mode_paiement: Some(ModePaiement::Virement),
+            facture_origine: "F-1".into(),
+            ..Complements::default()
+        };
+        let piece = PieceJointePrincipale {
+            designation: "facture.pdf".into(),
+            id: Some(41),
+            taille_octets: Some(52_000),
+        };
+        let (facture, illisibles) = facture_deposee(&champs, &complements, piece);
+        assert!(illisibles.is_empty());
+        let corps = cpro::factures::SoumettreRequest::from(&facture);
+        let json = serde_json::to_value(&corps).unwrap_or_default();
+        assert_eq!(json["modeDepot"], "DEPOT_PDF_API");
+        assert_eq!(json["fournisseur"]["idFournisseur"], 7);
+        assert_eq!(
+            json["cadreDeFacturation"]["codeCadreFacturation"],
+            "A9_FACTURE_SOUSTRAITANT"
+        );
+        assert_eq!(
+            json["cadreDeFacturation"]["codeStructureValideur"],
+            "73282932000074"
+        );
+        assert!(json["cadreDeFacturation"]
+            .get("codeServiceValideur")
+            .is_none());
+        assert_eq!(json["references"]["modePaiement"], "VIREMENT");
+        // Only a credit note refers to an original invoice.
+        assert!(json["references"].get("numeroFactureOrigine").is_none());
+        assert_eq!(
+            json["pieceJointePrincipale"][0]["pieceJointePrincipaleId"],
+            41
+        );
+        assert_eq!(json["numeroFactureSaisi"], "F2026-0042");
+        assert_eq!(
+            corps.montant_total.and_then(|m| m.montant_a_payer),
+            Some(dec("7040.00"))
+        );
+    }
+
+    #[test]
+    fn the_valideur_is_sent_only_for_the_frameworks_that_need_one() {
+        let complements = Complements {
+            structure_valideur: "73282932000074".into(),
+            ..Complements::default()
+        };
+        let (facture, _) = facture_deposee(
+            &champs_complets(),
+            &complements,
+            PieceJointePrincipale::default(),
+        );
+        assert_eq!(facture.cadre.code_structure_valideur, None);
+    }
+
+    #[test]
+    fn a_missing_supplier_structure_is_reported_on_its_own_field() {
+        let aujourd_hui = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let champs = champs_complets();
+        let mut complements = Complements::proposes(&champs);
+        let contexte = Contexte::new(aujourd_hui);
+        let sans = constater(&champs, &complements, "f.pdf", 1_000, &contexte);
+        assert!(sans
+            .par_champ
+            .get("supplier_structure")
+            .is_some_and(|f| f.iter().any(|f| f.rule == "CPP-FOURNISSEUR-ID")));
+        complements.id_fournisseur = Some(7);
+        let avec = constater(&champs, &complements, "f.pdf", 1_000, &contexte);
+        assert!(!avec.par_champ.contains_key("supplier_structure"));
+        assert_eq!(avec.n_bloquants + 1, sans.n_bloquants);
+    }
+
+    #[test]
+    fn every_complement_path_has_a_form_field() {
+        for chemin in [
+            "fournisseur.idFournisseur",
+            "cadreDeFacturation.codeCadreFacturation",
+            "cadreDeFacturation.codeStructureValideur",
+            "cadreDeFacturation.codeServiceValideur",
+            "references.modePaiement",
+            "references.typeTva",
+            "references.motifExonerationTva",
+            "references.numeroFactureOrigine",
+        ] {
+            let cle = champ_du_chemin(chemin).unwrap_or_default();
+            assert!(CHAMPS_COMPLEMENTS.contains(&cle), "{chemin} -> {cle}");
+        }
     }
 }
