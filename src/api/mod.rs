@@ -187,6 +187,7 @@ pub async fn destinataire(base: &str, siret: &str) -> Result<Option<Destinataire
             }),
             ..RechercherStructureRequest::default()
         },
+        None,
     )
     .await?;
     let Some(structure) = recherche
@@ -206,6 +207,7 @@ pub async fn destinataire(base: &str, siret: &str) -> Result<Option<Destinataire
             id_structure_cpp: Some(id),
             code_langue: None,
         },
+        None,
     )
     .await?;
     let services: RechercherServicesResponse = post_cpro(
@@ -215,6 +217,7 @@ pub async fn destinataire(base: &str, siret: &str) -> Result<Option<Destinataire
             id_structure: Some(id),
             ..RechercherServicesRequest::default()
         },
+        None,
     )
     .await?;
     Ok(Some(DestinataireTrouve {
@@ -233,10 +236,15 @@ async fn post_cpro<Q: Serialize, R: DeserializeOwned>(
     base: &str,
     chemin: &str,
     corps: &Q,
+    cle_idempotence: Option<&str>,
 ) -> Result<R, ApiError> {
     let texte = serde_json::to_string(corps).map_err(|e| ApiError::Decodage(e.to_string()))?;
-    let reponse = Request::post(&format!("{base}{chemin}"))
-        .header("Content-Type", "application/json")
+    let mut requete =
+        Request::post(&format!("{base}{chemin}")).header("Content-Type", "application/json");
+    if let Some(cle) = cle_idempotence {
+        requete = requete.header("Idempotency-Key", cle);
+    }
+    let reponse = requete
         .body(texte)
         .map_err(|e| ApiError::Decodage(e.to_string()))?
         .send()
@@ -250,4 +258,89 @@ async fn post_cpro<Q: Serialize, R: DeserializeOwned>(
         .await
         .map_err(|e| ApiError::Decodage(e.to_string()))?;
     serde_json::from_str(&texte).map_err(|e| ApiError::Decodage(e.to_string()))
+}
+
+/// One structure the signed-in user may invoice as supplier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StructureFournisseur {
+    /// `idStructureCPP`, sent as `idFournisseur`.
+    pub id: i64,
+    /// The structure's identifier (SIRET).
+    pub identifiant: String,
+    /// Its name.
+    pub designation: String,
+}
+
+/// The structures the user may invoice as supplier (`recuperer/structures/actives/fournisseur`).
+pub async fn structures_fournisseur(base: &str) -> Result<Vec<StructureFournisseur>, ApiError> {
+    use cpro::transverses::{
+        RecupererStructuresActivesFournisseurResponse, RequeteVide,
+        CHEMIN_RECUPERER_STRUCTURES_ACTIVES_FOURNISSEUR,
+    };
+    let reponse: RecupererStructuresActivesFournisseurResponse = post_cpro(
+        base,
+        CHEMIN_RECUPERER_STRUCTURES_ACTIVES_FOURNISSEUR,
+        &RequeteVide {},
+        None,
+    )
+    .await?;
+    Ok(reponse
+        .liste_structures
+        .into_iter()
+        .filter_map(|s| {
+            Some(StructureFournisseur {
+                id: s.id_structure_cpp?,
+                identifiant: s.identifiant.unwrap_or_default(),
+                designation: s.designation_structure.unwrap_or_default(),
+            })
+        })
+        .collect())
+}
+
+/// Uploads the invoice PDF (`deposer/pdf`) and returns its `pieceJointeId`.
+pub async fn deposer_pdf(base: &str, nom_fichier: &str, octets: &[u8]) -> Result<i64, ApiError> {
+    use base64::Engine as _;
+    use cpro::factures::{DeposerPdfRequest, DeposerPdfResponse, CHEMIN_DEPOSER_PDF};
+    let requete = DeposerPdfRequest {
+        fichier_facture: Some(base64::engine::general_purpose::STANDARD.encode(octets)),
+        nom_fichier: Some(nom_fichier.to_owned()),
+        format_depot: Some(cpro::codes::FormatDepot::PDF_NON_SIGNE),
+        ..DeposerPdfRequest::default()
+    };
+    let reponse: DeposerPdfResponse = post_cpro(base, CHEMIN_DEPOSER_PDF, &requete, None).await?;
+    refus_metier(reponse.code_retour, &reponse.libelle)?;
+    reponse
+        .piece_jointe_id
+        .ok_or_else(|| ApiError::Decodage("deposer/pdf: no pieceJointeId".to_owned()))
+}
+
+/// Submits an invoice (`soumettre`). `cle_idempotence` travels as `Idempotency-Key`: the server
+/// answers a retry with the first result instead of creating a second invoice.
+pub async fn soumettre(
+    base: &str,
+    requete: &cpro::factures::SoumettreRequest,
+    cle_idempotence: &str,
+) -> Result<cpro::factures::SoumettreResponse, ApiError> {
+    let reponse: cpro::factures::SoumettreResponse = post_cpro(
+        base,
+        cpro::factures::CHEMIN_SOUMETTRE,
+        requete,
+        Some(cle_idempotence),
+    )
+    .await?;
+    refus_metier(reponse.code_retour, &reponse.libelle)?;
+    Ok(reponse)
+}
+
+/// Chorus Pro may answer HTTP 200 with a non-zero `codeRetour` (api-reference §1.5): that is a refusal.
+fn refus_metier(code_retour: i32, libelle: &str) -> Result<(), ApiError> {
+    if code_retour == 0 {
+        Ok(())
+    } else {
+        Err(ApiError::Http {
+            status: 200,
+            code_retour: Some(i64::from(code_retour)),
+            libelle: Some(libelle.to_owned()),
+        })
+    }
 }

@@ -1,4 +1,5 @@
 //! Application state shared through context: runtime settings and the user's session.
 
+pub mod brouillons;
 pub mod config;
 pub mod session;

@@ -3,11 +3,15 @@
 //! The screen only binds: `extract::extract` reads the bytes, `extract::vers_facture::constater` runs
 //! the checks of `facture` and sorts the findings by form field.
 
+mod complements;
+mod envoi;
+
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use extract::resultat::{Fields, Provenance, Source};
 use extract::vers_facture::{
-    a_la_francaise, constater, ecrire_champ, lire_champ, Attendu, Constats,
+    a_la_francaise, constater, ecrire_champ, lire_champ, Attendu, Complements, Constats,
 };
 use facture::regles::{Contexte, Finding, Severity};
 use leptos::prelude::*;
@@ -15,10 +19,15 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api::{self, DestinataireTrouve};
+use crate::api::{self, DestinataireTrouve, StructureFournisseur};
 use crate::app::Reglages;
 use crate::components::garde::Protege;
 use crate::i18n::{I18n, Locale, Textes};
+use crate::state::brouillons::{self, BrouillonDepot, Etape, SuiviEnvoi};
+use crate::state::session::{EtatSession, Session};
+
+/// The user's supplier structures, `None` until the server answered.
+type Structures = RwSignal<Option<Result<Vec<StructureFournisseur>, String>>>;
 
 /// Where a dropped file stands.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,6 +57,12 @@ enum EtatAnnuaire {
 #[derive(Clone, Copy)]
 struct Depot {
     id: usize,
+    /// The signed-in user, whose drafts these are (read once: context is not available in tasks).
+    utilisateur: Option<i64>,
+    /// Draft id in local storage.
+    uid: StoredValue<String>,
+    /// The PDF, while it is at hand (not after a reload when it was too large to keep).
+    octets: StoredValue<Option<Arc<Vec<u8>>>>,
     nom: StoredValue<String>,
     taille: u64,
     lecture: RwSignal<Lecture>,
@@ -56,9 +71,75 @@ struct Depot {
     champs: RwSignal<Fields>,
     provenance: RwSignal<BTreeMap<String, Provenance>>,
     annuaire: RwSignal<EtatAnnuaire>,
+    complements: RwSignal<Complements>,
+    envoi: RwSignal<SuiviEnvoi>,
 }
 
 impl Depot {
+    fn nouveau(id: usize, utilisateur: Option<i64>, nom: String, taille: u64) -> Depot {
+        let uid = brouillons::nouvel_identifiant();
+        Depot {
+            id,
+            utilisateur,
+            octets: StoredValue::new(None),
+            nom: StoredValue::new(nom),
+            taille,
+            lecture: RwSignal::new(Lecture::EnCours),
+            source: RwSignal::new(None),
+            erreur: RwSignal::new(None),
+            champs: RwSignal::new(Fields::default()),
+            provenance: RwSignal::new(BTreeMap::new()),
+            annuaire: RwSignal::new(EtatAnnuaire::SansSiret),
+            complements: RwSignal::new(Complements::default()),
+            envoi: RwSignal::new(SuiviEnvoi {
+                cle_idempotence: format!("depot-{uid}"),
+                ..SuiviEnvoi::default()
+            }),
+            uid: StoredValue::new(uid),
+        }
+    }
+
+    fn depuis_brouillon(
+        id: usize,
+        utilisateur: i64,
+        brouillon: BrouillonDepot,
+        pdf: Option<Vec<u8>>,
+    ) -> Depot {
+        Depot {
+            id,
+            utilisateur: Some(utilisateur),
+            uid: StoredValue::new(brouillon.uid),
+            octets: StoredValue::new(pdf.map(Arc::new)),
+            nom: StoredValue::new(brouillon.nom),
+            taille: brouillon.taille,
+            lecture: RwSignal::new(Lecture::Lu),
+            source: RwSignal::new(brouillon.source),
+            erreur: RwSignal::new(None),
+            champs: RwSignal::new(brouillon.champs),
+            provenance: RwSignal::new(brouillon.provenance),
+            annuaire: RwSignal::new(EtatAnnuaire::SansSiret),
+            complements: RwSignal::new(brouillon.complements),
+            envoi: RwSignal::new(brouillon.envoi),
+        }
+    }
+
+    fn brouillon(&self) -> BrouillonDepot {
+        BrouillonDepot {
+            uid: self.uid.get_value(),
+            nom: self.nom.get_value(),
+            taille: self.taille,
+            source: self.source.get(),
+            champs: self.champs.get(),
+            provenance: self.provenance.get(),
+            complements: self.complements.get(),
+            envoi: self.envoi.get(),
+        }
+    }
+
+    fn envoyee(&self) -> bool {
+        self.envoi.with(|e| matches!(e.etape, Etape::Envoyee(_)))
+    }
+
     fn constats(&self) -> Option<Constats> {
         if self.lecture.get() != Lecture::Lu || self.source.get() == Some(Source::None) {
             return None;
@@ -69,9 +150,10 @@ impl Depot {
         if let EtatAnnuaire::Trouve(_, trouve) = &annuaire {
             contexte.destinataire = Some(trouve.annuaire.clone());
         }
+        let complements = self.complements.get();
         let mut constats = self
             .champs
-            .with(|champs| constater(champs, &nom, self.taille, &contexte));
+            .with(|champs| constater(champs, &complements, &nom, self.taille, &contexte));
         if let EtatAnnuaire::Inconnu(_) = annuaire {
             // Chorus Pro refuses an invoice to a structure it does not know (api-reference §6.1).
             constats.n_bloquants += 1;
@@ -88,6 +170,18 @@ impl Depot {
                     fix: None,
                 });
         }
+        if self.octets.with_value(Option::is_none) && !self.envoyee() {
+            // The PDF was too large to keep in the draft: it must be dropped again to be sent.
+            constats.n_bloquants += 1;
+            constats.autres.push(Finding {
+                rule: "PASSERELLE-PDF-A-REDEPOSER".to_owned(),
+                severity: Severity::Blocking,
+                field: "pieceJointePrincipale".to_owned(),
+                message_fr: Locale::Fr.textes().envoi.pdf_a_redeposer.to_owned(),
+                message_en: Locale::En.textes().envoi.pdf_a_redeposer.to_owned(),
+                fix: None,
+            });
+        }
         Some(constats)
     }
 }
@@ -100,6 +194,51 @@ pub fn Deposer() -> impl IntoView {
     let selection = RwSignal::new(None::<usize>);
     let prochain_id = StoredValue::new(0usize);
     let survol = RwSignal::new(false);
+    let reglages = Reglages::expect_context();
+    // The structures the user may invoice as; `None` until the server answered.
+    let structures: Structures = RwSignal::new(None);
+    spawn_local(async move {
+        let reponse = api::structures_fournisseur(&reglages.api_base())
+            .await
+            .map_err(|e| e.to_string());
+        structures.set(Some(reponse));
+    });
+
+    let session = Session::expect_context();
+    let utilisateur = move || match session.etat_untracked() {
+        EtatSession::Connecte(utilisateur) => Some(utilisateur.id),
+        _ => None,
+    };
+    // The drafts of an earlier visit come back as they were left, once the session is known.
+    let repris = StoredValue::new(false);
+    Effect::new(move |_| {
+        let EtatSession::Connecte(connecte) = session.etat() else {
+            return;
+        };
+        if repris.get_value() {
+            return;
+        }
+        repris.set_value(true);
+        let anciens: Vec<Depot> = brouillons::charger(connecte.id)
+            .into_iter()
+            .map(|(brouillon, pdf)| {
+                let id = prochain_id.get_value();
+                prochain_id.set_value(id + 1);
+                Depot::depuis_brouillon(id, connecte.id, brouillon, pdf)
+            })
+            .collect();
+        if anciens.is_empty() {
+            return;
+        }
+        if selection.get_untracked().is_none() {
+            selection.set(anciens.first().map(|d| d.id));
+        }
+        depots.update(|d| {
+            let nouveaux = std::mem::take(d);
+            *d = anciens;
+            d.extend(nouveaux);
+        });
+    });
 
     let ajouter = move |fichiers: web_sys::FileList| {
         for index in 0..fichiers.length() {
@@ -110,17 +249,7 @@ pub fn Deposer() -> impl IntoView {
             prochain_id.set_value(id + 1);
             // File sizes are whole numbers of bytes well below 2^53: the conversion is exact.
             let taille = fichier.size().max(0.0) as u64;
-            let depot = Depot {
-                id,
-                nom: StoredValue::new(fichier.name()),
-                taille,
-                lecture: RwSignal::new(Lecture::EnCours),
-                source: RwSignal::new(None),
-                erreur: RwSignal::new(None),
-                champs: RwSignal::new(Fields::default()),
-                provenance: RwSignal::new(BTreeMap::new()),
-                annuaire: RwSignal::new(EtatAnnuaire::SansSiret),
-            };
+            let depot = Depot::nouveau(id, utilisateur(), fichier.name(), taille);
             depots.update(|d| d.push(depot));
             if selection.get_untracked().is_none() {
                 selection.set(Some(id));
@@ -129,7 +258,7 @@ pub fn Deposer() -> impl IntoView {
                 depot.lecture.set(Lecture::TropVolumineux);
                 continue;
             }
-            spawn_local(lire(depot, fichier, i18n.locale()));
+            spawn_local(lire(depot, fichier, i18n.locale(), structures));
         }
     };
 
@@ -187,14 +316,24 @@ pub fn Deposer() -> impl IntoView {
             {move || {
                 let id = selection.get()?;
                 let depot = depots.with(|d| d.iter().find(|x| x.id == id).copied())?;
-                Some(view! { <Formulaire depot /> })
+                let retirer = Callback::new(move |()| retirer(depots, selection, depot));
+                Some(view! { <Formulaire depot structures retirer /> })
             }}
         </Protege>
     }
 }
 
+/// Takes a file off the list and forgets its draft.
+fn retirer(depots: RwSignal<Vec<Depot>>, selection: RwSignal<Option<usize>>, depot: Depot) {
+    if let Some(utilisateur) = depot.utilisateur {
+        brouillons::supprimer(utilisateur, &depot.uid.get_value());
+    }
+    depots.update(|d| d.retain(|x| x.id != depot.id));
+    selection.set(depots.with_untracked(|d| d.first().map(|x| x.id)));
+}
+
 /// Reads a file's bytes and extracts its fields.
-async fn lire(depot: Depot, fichier: web_sys::File, locale: Locale) {
+async fn lire(depot: Depot, fichier: web_sys::File, locale: Locale, structures: Structures) {
     let octets = match JsFuture::from(fichier.array_buffer()).await {
         Ok(tampon) => js_sys::Uint8Array::new(&tampon).to_vec(),
         Err(_) => {
@@ -212,12 +351,30 @@ async fn lire(depot: Depot, fichier: web_sys::File, locale: Locale) {
     depot.source.set(Some(extraction.source));
     depot.erreur.set(extraction.error);
     depot.provenance.set(extraction.provenance);
+    let mut complements = Complements::proposes(&extraction.fields);
+    complements.id_fournisseur = structures.with_untracked(|s| match s {
+        Some(Ok(liste)) => Complements::structure_du_siret(&extraction.fields, &paires(liste)),
+        _ => None,
+    });
+    depot.complements.set(complements);
     // French users read and type amounts and dates the French way; both forms are read back alike.
     depot.champs.set(match locale {
         Locale::Fr => a_la_francaise(&extraction.fields),
         Locale::En => extraction.fields,
     });
+    if let Some(utilisateur) = depot.utilisateur {
+        brouillons::enregistrer_pdf(utilisateur, &depot.uid.get_value(), &octets);
+    }
+    depot.octets.set_value(Some(Arc::new(octets)));
     depot.lecture.set(Lecture::Lu);
+}
+
+/// (id, identifier) of each supplier structure, for [`Complements::structure_du_siret`].
+fn paires(structures: &[StructureFournisseur]) -> Vec<(i64, String)> {
+    structures
+        .iter()
+        .map(|s| (s.id, s.identifiant.clone()))
+        .collect()
 }
 
 #[component]
@@ -242,6 +399,7 @@ fn TableDepots(depots: RwSignal<Vec<Depot>>, selection: RwSignal<Option<usize>>)
                         <td>
                             <EtatDepot depot />
                             <ConsultationAnnuaire depot />
+                            <SauvegardeLocale depot />
                         </td>
                         <td>
                             <button
@@ -305,6 +463,23 @@ fn ConsultationAnnuaire(depot: Depot) -> impl IntoView {
     });
 }
 
+/// Keeps the file's draft in local storage as it changes, for as long as its row exists. Renders
+/// nothing.
+#[component]
+fn SauvegardeLocale(depot: Depot) -> impl IntoView {
+    Effect::new(move |_| {
+        if depot.lecture.get() != Lecture::Lu || depot.source.get() == Some(Source::None) {
+            return;
+        }
+        let brouillon = depot.brouillon();
+        if let Some(utilisateur) = depot.utilisateur {
+            if !brouillons::enregistrer(utilisateur, &brouillon) {
+                leptos::logging::warn!("draft {} not saved: storage refused", brouillon.uid);
+            }
+        }
+    });
+}
+
 #[component]
 fn EtatDepot(depot: Depot) -> impl IntoView {
     let i18n = I18n::expect_context();
@@ -315,6 +490,7 @@ fn EtatDepot(depot: Depot) -> impl IntoView {
             Lecture::TropVolumineux | Lecture::PasUnPdf => {
                 ("badge badge--erreur", t.deposer.etat_illisible)
             }
+            Lecture::Lu if depot.envoyee() => ("badge badge--ok", t.envoi.etat_envoyee),
             Lecture::Lu => match depot.constats() {
                 None => ("badge badge--erreur", t.deposer.etat_illisible),
                 Some(c) if c.n_bloquants > 0 => {
@@ -330,15 +506,25 @@ fn EtatDepot(depot: Depot) -> impl IntoView {
 /// A group's title, read from the strings of the current locale.
 type Titre = fn(&Textes) -> &'static str;
 
-/// The groups of the form and their fields, by contract key.
-const GROUPES: [(Titre, &[&str]); 4] = [
+/// The groups of the form: their fields read in the PDF (by contract key), then the form's own
+/// choices (by key of `CHAMPS_COMPLEMENTS`).
+const GROUPES: [(Titre, &[&str], &[&str]); 4] = [
     (
         |t| t.deposer.groupe_facture,
         &["invoice_number", "invoice_date", "invoice_type", "currency"],
+        &[
+            "original_invoice",
+            "cadre",
+            "valideur_structure",
+            "valideur_service",
+            "vat_type",
+            "exemption_reason",
+        ],
     ),
     (
         |t| t.deposer.groupe_fournisseur,
         &["supplier_siret", "supplier_vat", "iban"],
+        &["supplier_structure", "payment_mode"],
     ),
     (
         |t| t.deposer.groupe_destinataire,
@@ -348,15 +534,31 @@ const GROUPES: [(Titre, &[&str]); 4] = [
             "engagement_number",
             "market_number",
         ],
+        &[],
     ),
     (
         |t| t.deposer.groupe_montants,
         &["total_ht", "total_vat", "total_ttc", "amount_due"],
+        &[],
     ),
 ];
 
+/// Whether a field has a blocking finding.
+fn bloquant(constats: Memo<Option<Constats>>, cle: &'static str) -> bool {
+    constats.with(|c| {
+        c.as_ref().is_some_and(|c| {
+            c.illisibles.get(cle).is_some_and(|i| !i.is_empty())
+                || c.par_champ
+                    .get(cle)
+                    .into_iter()
+                    .flatten()
+                    .any(|f| f.severity == Severity::Blocking)
+        })
+    })
+}
+
 #[component]
-fn Formulaire(depot: Depot) -> impl IntoView {
+fn Formulaire(depot: Depot, structures: Structures, retirer: Callback<()>) -> impl IntoView {
     let i18n = I18n::expect_context();
     let constats = Memo::new(move |_| depot.constats());
     let refus = move || match depot.lecture.get() {
@@ -371,7 +573,12 @@ fn Formulaire(depot: Depot) -> impl IntoView {
                 {move || i18n.t().deposer.formulaire} " — " {depot.nom.get_value()}
             </h2>
             {move || refus().map(|message| view! { <p class="erreur" role="alert">{message}</p> })}
-            <Show when=move || refus().is_none() && depot.lecture.get() == Lecture::Lu>
+            <Show when=move || depot.envoyee()>
+                <envoi::Recapitulatif depot retirer />
+            </Show>
+            <Show when=move || {
+                !depot.envoyee() && refus().is_none() && depot.lecture.get() == Lecture::Lu
+            }>
                 <p class="note">
                     {move || match depot.source.get() {
                         Some(Source::Facturx) => i18n.t().deposer.source_facturx,
@@ -381,20 +588,29 @@ fn Formulaire(depot: Depot) -> impl IntoView {
                 <Resume constats />
                 {GROUPES
                     .iter()
-                    .map(|(titre, cles)| {
+                    .map(|(titre, cles, choix)| {
                         let titre = *titre;
                         view! {
-                            <fieldset class="groupe">
+                            <fieldset class="groupe" disabled=move || depot.envoi.with(|e| e.corps.is_some())>
                                 <legend>{move || titre(i18n.t())}</legend>
                                 {cles
                                     .iter()
                                     .map(|cle| view! { <ChampSaisi depot cle constats /> })
+                                    .collect_view()}
+                                {choix
+                                    .iter()
+                                    .map(|cle| {
+                                        view! {
+                                            <complements::ChampComplement depot cle constats structures />
+                                        }
+                                    })
                                     .collect_view()}
                             </fieldset>
                         }
                     })
                     .collect_view()}
                 <AutresPoints constats />
+                <envoi::Envoi depot constats retirer />
             </Show>
         </section>
     }
@@ -445,31 +661,9 @@ fn ChampSaisi(depot: Depot, cle: &'static str, constats: Memo<Option<Constats>>)
             || (depot.source.get() == Some(Source::Facturx)
                 && depot.champs.with(|c| lire_champ(c, cle).is_some()))
     };
-    let messages = move || -> Vec<(Severity, String)> {
-        let locale = i18n.locale();
-        let t = i18n.t();
-        constats.with(|c| {
-            let Some(c) = c else { return Vec::new() };
-            let illisibles = c.illisibles.get(cle).into_iter().flatten().map(|i| {
-                let message = match i.attendu {
-                    Attendu::Montant => t.deposer.montant_illisible,
-                    Attendu::Date => t.deposer.date_illisible,
-                    Attendu::Taux => t.deposer.taux_illisible,
-                };
-                (Severity::Blocking, message.to_owned())
-            });
-            let findings = c
-                .par_champ
-                .get(cle)
-                .into_iter()
-                .flatten()
-                .map(|f| (f.severity, message(f, locale, t)));
-            illisibles.chain(findings).collect()
-        })
-    };
-    let bloquant = move || messages().iter().any(|(s, _)| *s == Severity::Blocking);
+    let en_erreur = move || bloquant(constats, cle);
     view! {
-        <div class="champ" class:champ--bloquant=bloquant>
+        <div class="champ" class:champ--bloquant=en_erreur>
             <label for=id.clone()>
                 {move || libelle(i18n.t(), cle)}
                 <Show when=lu>
@@ -487,7 +681,7 @@ fn ChampSaisi(depot: Depot, cle: &'static str, constats: Memo<Option<Constats>>)
                 name=cle
                 list=(cle == "service_code").then(|| id_suggestions.clone())
                 prop:value=valeur
-                aria-invalid=move || bloquant().to_string()
+                aria-invalid=move || en_erreur().to_string()
                 aria-describedby=id_messages.clone()
                 on:input=move |ev| {
                     let texte = event_target_value(&ev);
@@ -525,23 +719,54 @@ fn ChampSaisi(depot: Depot, cle: &'static str, constats: Memo<Option<Constats>>)
                     }}
                 </p>
             </Show>
-            <ul id=id_messages class="messages">
-                {move || {
-                    messages()
-                        .into_iter()
-                        .map(|(gravite, texte)| {
-                            view! {
-                                <li class=classe_gravite(gravite)>
-                                    <span class="messages__gravite">{nom_gravite(i18n.t(), gravite)}</span>
-                                    " "
-                                    {texte}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
+            <Messages id=id_messages constats cle />
         </div>
+    }
+}
+
+/// The findings on one field, under it; the input's `aria-describedby` names this list.
+#[component]
+fn Messages(id: String, constats: Memo<Option<Constats>>, cle: &'static str) -> impl IntoView {
+    let i18n = I18n::expect_context();
+    let messages = move || -> Vec<(Severity, String)> {
+        let locale = i18n.locale();
+        let t = i18n.t();
+        constats.with(|c| {
+            let Some(c) = c else { return Vec::new() };
+            let illisibles = c.illisibles.get(cle).into_iter().flatten().map(|i| {
+                let message = match i.attendu {
+                    Attendu::Montant => t.deposer.montant_illisible,
+                    Attendu::Date => t.deposer.date_illisible,
+                    Attendu::Taux => t.deposer.taux_illisible,
+                };
+                (Severity::Blocking, message.to_owned())
+            });
+            let findings = c
+                .par_champ
+                .get(cle)
+                .into_iter()
+                .flatten()
+                .map(|f| (f.severity, message(f, locale, t)));
+            illisibles.chain(findings).collect()
+        })
+    };
+    view! {
+        <ul id=id class="messages">
+            {move || {
+                messages()
+                    .into_iter()
+                    .map(|(gravite, texte)| {
+                        view! {
+                            <li class=classe_gravite(gravite)>
+                                <span class="messages__gravite">{nom_gravite(i18n.t(), gravite)}</span>
+                                " "
+                                {texte}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
     }
 }
 
