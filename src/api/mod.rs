@@ -169,32 +169,11 @@ pub struct DestinataireTrouve {
 /// Looks a recipient SIRET up in the directory: `rechercher`, then `consulter` and
 /// `rechercher/services`. `None` when no structure has that SIRET.
 pub async fn destinataire(base: &str, siret: &str) -> Result<Option<DestinataireTrouve>, ApiError> {
-    use cpro::codes::TypeIdentifiantStructure;
     use cpro::structures::{
-        ConsulterStructureRequest, ConsulterStructureResponse, CritereStructure,
-        RechercherServicesRequest, RechercherServicesResponse, RechercherStructureRequest,
-        RechercherStructureResponse, CHEMIN_CONSULTER, CHEMIN_RECHERCHER,
-        CHEMIN_RECHERCHER_SERVICES,
+        ConsulterStructureRequest, ConsulterStructureResponse, RechercherServicesRequest,
+        RechercherServicesResponse, CHEMIN_CONSULTER, CHEMIN_RECHERCHER_SERVICES,
     };
-    let recherche: RechercherStructureResponse = post_cpro(
-        base,
-        CHEMIN_RECHERCHER,
-        &RechercherStructureRequest {
-            structure: Some(CritereStructure {
-                identifiant_structure: Some(siret.to_owned()),
-                type_identifiant_structure: Some(TypeIdentifiantStructure::SIRET),
-                ..CritereStructure::default()
-            }),
-            ..RechercherStructureRequest::default()
-        },
-        None,
-    )
-    .await?;
-    let Some(structure) = recherche
-        .liste_structures
-        .into_iter()
-        .find(|s| s.identifiant_structure.as_deref() == Some(siret))
-    else {
+    let Some(structure) = structure_par_siret(base, siret).await? else {
         return Ok(None);
     };
     let Some(id) = structure.id_structure_cpp else {
@@ -228,6 +207,43 @@ pub async fn destinataire(base: &str, siret: &str) -> Result<Option<Destinataire
             &services.liste_services,
         ),
     }))
+}
+
+/// The public structure whose SIRET is `siret` (`structures/v1/rechercher`), if any.
+async fn structure_par_siret(
+    base: &str,
+    siret: &str,
+) -> Result<Option<cpro::structures::StructureAAfficher>, ApiError> {
+    use cpro::codes::TypeIdentifiantStructure;
+    use cpro::structures::{
+        CritereStructure, RechercherStructureRequest, RechercherStructureResponse,
+        CHEMIN_RECHERCHER,
+    };
+    let recherche: RechercherStructureResponse = post_cpro(
+        base,
+        CHEMIN_RECHERCHER,
+        &RechercherStructureRequest {
+            structure: Some(CritereStructure {
+                identifiant_structure: Some(siret.to_owned()),
+                type_identifiant_structure: Some(TypeIdentifiantStructure::SIRET),
+                ..CritereStructure::default()
+            }),
+            ..RechercherStructureRequest::default()
+        },
+        None,
+    )
+    .await?;
+    Ok(recherche
+        .liste_structures
+        .into_iter()
+        .find(|s| s.identifiant_structure.as_deref() == Some(siret)))
+}
+
+/// The Chorus Pro id (`idStructureCPP`) of the public structure with this SIRET, for search criteria.
+pub async fn id_structure_publique(base: &str, siret: &str) -> Result<Option<i64>, ApiError> {
+    Ok(structure_par_siret(base, siret)
+        .await?
+        .and_then(|s| s.id_structure_cpp))
 }
 
 /// POSTs a Chorus Pro body and reads the answer. Bodies are written and read as text with serde_json,
@@ -342,5 +358,123 @@ fn refus_metier(code_retour: i32, libelle: &str) -> Result<(), ApiError> {
             code_retour: Some(i64::from(code_retour)),
             libelle: Some(libelle.to_owned()),
         })
+    }
+}
+
+/// `codeRetour` of a search that found nothing: an empty result, not an error (api-reference §6.3).
+const CODE_AUCUN_RESULTAT: i32 = 20000;
+
+/// Searches the user's invoices (`rechercher/fournisseur`). An empty search is an empty list.
+pub async fn rechercher_factures(
+    base: &str,
+    requete: &cpro::factures::RechercherFournisseurRequest,
+) -> Result<cpro::factures::RechercherFournisseurResponse, ApiError> {
+    let reponse: cpro::factures::RechercherFournisseurResponse = post_cpro(
+        base,
+        cpro::factures::CHEMIN_RECHERCHER_FOURNISSEUR,
+        requete,
+        None,
+    )
+    .await?;
+    if reponse.code_retour != CODE_AUCUN_RESULTAT {
+        refus_metier(reponse.code_retour, &reponse.libelle)?;
+    }
+    Ok(reponse)
+}
+
+/// One invoice with all its data (`consulter/fournisseur`).
+pub async fn consulter_facture(
+    base: &str,
+    identifiant_facture_cpp: i64,
+) -> Result<cpro::factures::FactureEmise, ApiError> {
+    let reponse: cpro::factures::ConsulterFournisseurResponse = post_cpro(
+        base,
+        cpro::factures::CHEMIN_CONSULTER_FOURNISSEUR,
+        &cpro::factures::ConsulterFournisseurRequest {
+            identifiant_facture_cpp: Some(identifiant_facture_cpp),
+            ..Default::default()
+        },
+        None,
+    )
+    .await?;
+    refus_metier(reponse.code_retour, &reponse.libelle)?;
+    reponse
+        .facture
+        .ok_or_else(|| ApiError::Decodage("consulter/fournisseur: no facture".to_owned()))
+}
+
+/// The status history of an invoice (`consulter/historique`).
+pub async fn historique_facture(
+    base: &str,
+    id_facture: i64,
+) -> Result<Vec<cpro::factures::HistoStatut>, ApiError> {
+    let reponse: cpro::factures::ConsulterHistoriqueResponse = post_cpro(
+        base,
+        cpro::factures::CHEMIN_CONSULTER_HISTORIQUE,
+        &cpro::factures::ConsulterHistoriqueRequest {
+            id_facture: Some(id_facture),
+            ..Default::default()
+        },
+        None,
+    )
+    .await?;
+    refus_metier(reponse.code_retour, &reponse.libelle)?;
+    Ok(reponse
+        .historiques_des_statuts
+        .map(|h| h.histo_statut)
+        .unwrap_or_default())
+}
+
+/// Sends an invoice « À recycler » again with corrected routing data (`recycler`).
+pub async fn recycler(
+    base: &str,
+    requete: &cpro::factures::RecyclerRequest,
+) -> Result<cpro::factures::RecyclerResponse, ApiError> {
+    let reponse: cpro::factures::RecyclerResponse =
+        post_cpro(base, cpro::factures::CHEMIN_RECYCLER, requete, None).await?;
+    refus_metier(reponse.code_retour, &reponse.libelle)?;
+    Ok(reponse)
+}
+
+/// Completes a suspended invoice with a comment or attachments (`completer`).
+pub async fn completer(
+    base: &str,
+    requete: &cpro::factures::CompleterRequest,
+) -> Result<(), ApiError> {
+    let reponse: cpro::factures::CompleterResponse =
+        post_cpro(base, cpro::factures::CHEMIN_COMPLETER, requete, None).await?;
+    refus_metier(reponse.code_retour, &reponse.libelle)
+}
+
+/// Acknowledges a rejection (`traiterRejet`).
+pub async fn traiter_rejet(base: &str, identifiant_facture_cpp: i64) -> Result<(), ApiError> {
+    let reponse: cpro::Retour = post_cpro(
+        base,
+        cpro::factures::CHEMIN_TRAITER_REJET,
+        &cpro::factures::TraiterRejetRequest {
+            liste_demande_paiement: vec![cpro::factures::DemandePaiementRejetee {
+                id_demande_paiement: Some(identifiant_facture_cpp),
+            }],
+        },
+        None,
+    )
+    .await?;
+    refus_metier(reponse.code_retour, &reponse.libelle)
+}
+
+impl ApiError {
+    /// The server's own words when it gave some, else a generic description.
+    pub fn libelle(&self) -> String {
+        match self {
+            ApiError::Http {
+                libelle: Some(libelle),
+                code_retour,
+                ..
+            } => match code_retour {
+                Some(code) => format!("{libelle} ({code})"),
+                None => libelle.clone(),
+            },
+            autre => autre.to_string(),
+        }
     }
 }

@@ -1,7 +1,6 @@
 //! The espaces whose screens come with later work: each shows its title and what it will hold.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::garde::Protege;
 use crate::i18n::{I18n, Textes};
@@ -14,23 +13,6 @@ fn Espace(titre: fn(&Textes) -> &'static str, texte: fn(&Textes) -> &'static str
             <h1>{move || titre(i18n.t())}</h1>
             <p class="intro">{move || texte(i18n.t())}</p>
             <p class="note">{move || i18n.t().espaces.en_construction}</p>
-        </Protege>
-    }
-}
-
-/// Factures émises: for now, the way to the deposit screen.
-#[component]
-pub fn FacturesEmises() -> impl IntoView {
-    let i18n = I18n::expect_context();
-    view! {
-        <Protege>
-            <h1>{move || i18n.t().shell.factures_emises}</h1>
-            <p class="intro">{move || i18n.t().espaces.factures_emises_texte}</p>
-            <p>
-                <A href="/factures-emises/deposer" attr:class="bouton bouton--principal">
-                    {move || i18n.t().deposer.lien}
-                </A>
-            </p>
         </Protege>
     }
 }

@@ -4,4 +4,6 @@ pub mod accueil;
 pub mod connexion;
 pub mod deposer;
 pub mod espaces;
+pub mod facture;
 pub mod introuvable;
+pub mod suivi;

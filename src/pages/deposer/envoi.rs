@@ -305,6 +305,11 @@ async fn envoyer(base: String, depot: Depot, locale: Locale) {
     }
     depot.envoi.update(|e| e.etape = Etape::EnCours);
     let etape = tenter(&base, depot, locale).await;
+    // The screen was left meanwhile: the draft kept the frozen body and key, so coming back shows the
+    // sending as uncertain and a retry is safe.
+    if depot.envoi.try_get_untracked().is_none() {
+        return;
+    }
     let envoyee = matches!(etape, Etape::Envoyee(_));
     depot.envoi.update(|e| {
         if let Etape::Refusee(_) = etape {
@@ -334,7 +339,13 @@ async fn tenter(base: &str, depot: Depot, locale: Locale) -> Etape {
             };
             match api::deposer_pdf(base, &nom, &octets).await {
                 Ok(id) => {
-                    depot.envoi.update(|e| e.piece_jointe_id = Some(id));
+                    if depot
+                        .envoi
+                        .try_update(|e| e.piece_jointe_id = Some(id))
+                        .is_none()
+                    {
+                        return Etape::EnCours;
+                    }
                     id
                 }
                 Err(erreur) => return etape_apres_erreur(&erreur, locale),

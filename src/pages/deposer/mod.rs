@@ -145,7 +145,7 @@ impl Depot {
             return None;
         }
         let nom = self.nom.get_value();
-        let mut contexte = Contexte::new(aujourd_hui());
+        let mut contexte = Contexte::new(crate::navigateur::aujourd_hui());
         let annuaire = self.annuaire.get();
         if let EtatAnnuaire::Trouve(_, trouve) = &annuaire {
             contexte.destinataire = Some(trouve.annuaire.clone());
@@ -201,7 +201,8 @@ pub fn Deposer() -> impl IntoView {
         let reponse = api::structures_fournisseur(&reglages.api_base())
             .await
             .map_err(|e| e.to_string());
-        structures.set(Some(reponse));
+        // The screen may have been left meanwhile: its signals are gone.
+        let _ = structures.try_set(Some(reponse));
     });
 
     let session = Session::expect_context();
@@ -334,7 +335,12 @@ fn retirer(depots: RwSignal<Vec<Depot>>, selection: RwSignal<Option<usize>>, dep
 
 /// Reads a file's bytes and extracts its fields.
 async fn lire(depot: Depot, fichier: web_sys::File, locale: Locale, structures: Structures) {
-    let octets = match JsFuture::from(fichier.array_buffer()).await {
+    let lecture = JsFuture::from(fichier.array_buffer()).await;
+    // The screen may have been left while the file was read: its signals are gone.
+    if depot.lecture.try_get_untracked().is_none() {
+        return;
+    }
+    let octets = match lecture {
         Ok(tampon) => js_sys::Uint8Array::new(&tampon).to_vec(),
         Err(_) => {
             depot.lecture.set(Lecture::PasUnPdf);
@@ -455,8 +461,8 @@ fn ConsultationAnnuaire(depot: Depot) -> impl IntoView {
                     EtatAnnuaire::Indisponible(siret.clone())
                 }
             };
-            // Only if the field still holds the SIRET we looked up.
-            if depot.annuaire.get_untracked() == EtatAnnuaire::EnCours(siret) {
+            // Only if the field still holds the SIRET we looked up (and the screen is still there).
+            if depot.annuaire.try_get_untracked() == Some(EtatAnnuaire::EnCours(siret)) {
                 depot.annuaire.set(etat);
             }
         });
@@ -846,17 +852,6 @@ fn libelle(t: &Textes, cle: &str) -> &'static str {
         "total_ttc" => d.champ_total_ttc,
         _ => d.champ_amount_due,
     }
-}
-
-/// Today in the browser's time zone (chrono's clock is not available on wasm32-unknown-unknown).
-fn aujourd_hui() -> chrono::NaiveDate {
-    let maintenant = js_sys::Date::new_0();
-    chrono::NaiveDate::from_ymd_opt(
-        maintenant.get_full_year() as i32,
-        maintenant.get_month() + 1,
-        maintenant.get_date(),
-    )
-    .unwrap_or_default()
 }
 
 fn taille_lisible(octets: u64, locale: Locale) -> String {

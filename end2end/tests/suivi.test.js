@@ -1,0 +1,147 @@
+// Follow-up: the work list (Synthèse), an invoice sent back for recycling, corrected and paid on the
+// sandbox clock; a suspended one completed; a rejected one acknowledged; a search with three criteria
+// and its CSV export.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { lancerNavigateur, ouvrirPage, capture } from './fixtures/navigateur.js';
+import { fr } from './fixtures/i18n.js';
+import { connecterDemo } from './fixtures/session.js';
+import { soumettreFacture, avancerHorloge, traiterFacture } from './fixtures/chorus.js';
+
+let navigateur;
+before(async () => { navigateur = await lancerNavigateur(); });
+after(async () => { await navigateur?.close(); });
+
+async function ouvrirFacturesEmises(page) {
+  await page.getByRole('navigation', { name: fr.shell.navigation_principale })
+    .getByRole('link', { name: fr.shell.factures_emises }).click();
+  await page.getByRole('heading', { level: 2, name: fr.suivi.synthese_titre }).waitFor();
+}
+
+function synthese(page) {
+  return page.getByRole('region', { name: fr.suivi.synthese_titre });
+}
+
+test('une facture À recycler est corrigée depuis la synthèse, renvoyée, puis mise en paiement', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur);
+  await connecterDemo(page, fr);
+  const numero = 'E2E-SUIVI-RECYCLE';
+  const id = await soumettreFacture(page, numero);
+  await avancerHorloge(page, { minutes: 15 });
+  await traiterFacture(page, id, 'A_RECYCLER', 'Code service erroné : utilisez SFACT-INFO');
+
+  await ouvrirFacturesEmises(page);
+  const ligne = synthese(page).getByRole('row', { name: new RegExp(numero) });
+  await ligne.waitFor();
+  assert.match(await ligne.innerText(), new RegExp(fr.suivi.action_recycler));
+  await capture(page, 'suivi-synthese');
+  await ligne.getByRole('link', { name: new RegExp(fr.suivi.action_recycler) }).click();
+
+  await page.getByRole('heading', { level: 1, name: `${fr.suivi.detail_titre} ${numero}` }).waitFor();
+  assert.ok(await page.getByText('Code service erroné').first().isVisible(), 'the reason is shown');
+  const service = page.getByLabel(fr.suivi.code_service);
+  assert.equal(await service.inputValue(), 'SGC-ACHATS');
+  await service.fill('SFACT-INFO');
+  await capture(page, 'suivi-recycler');
+  await page.getByRole('button', { name: fr.suivi.recycler_bouton }).click();
+  // Once recycled, nothing more is asked and the history shows the step.
+  await page.getByRole('heading', { name: fr.suivi.recycler_titre }).waitFor({ state: 'detached' });
+  const suivi = page.getByRole('region', { name: fr.suivi.suivi_traitement });
+  assert.match(await suivi.innerText(), /À recycler/);
+
+  // The recipient pays a few days later: the detail shows it, with the payment clock.
+  await avancerHorloge(page, { minutes: 15 });
+  await traiterFacture(page, id, 'MISE_EN_PAIEMENT');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: `${fr.suivi.detail_titre} ${numero}` }).waitFor();
+  assert.match(await page.locator('.statut-courant').innerText(), /Mise en paiement/);
+  const delai = page.getByRole('region', { name: fr.suivi.delai_titre });
+  assert.match(await delai.innerText(), new RegExp(fr.suivi.date_limite));
+  assert.match(await delai.innerText(), /30 jours/);
+  assert.match(await delai.innerText(), new RegExp(fr.suivi.payee_a_temps));
+  await capture(page, 'suivi-paye');
+  assert.deepEqual(erreurs, []);
+  await contexte.close();
+});
+
+test('une facture suspendue est complétée, une facture rejetée est prise en compte et quitte la synthèse', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur);
+  await connecterDemo(page, fr);
+  const suspendue = await soumettreFacture(page, 'E2E-SUIVI-SUSP');
+  const rejetee = await soumettreFacture(page, 'E2E-SUIVI-REJET');
+  await avancerHorloge(page, { minutes: 15 });
+  await traiterFacture(page, suspendue, 'SUSPENDUE', 'Bon de livraison manquant');
+  await traiterFacture(page, rejetee, 'REJETEE', 'Facture en double');
+
+  await ouvrirFacturesEmises(page);
+  await synthese(page).getByRole('link', { name: 'E2E-SUIVI-SUSP', exact: true }).click();
+  await page.getByRole('heading', { name: fr.suivi.completer_titre }).waitFor();
+  await page.getByLabel(fr.suivi.commentaire).fill('Bon de livraison n° 42 envoyé par courriel au service.');
+  await page.getByRole('button', { name: fr.suivi.completer_bouton }).click();
+  await page.getByRole('heading', { name: fr.suivi.completer_titre }).waitFor({ state: 'detached' });
+  assert.match(await page.locator('.statut-courant').innerText(), /Complétée/);
+
+  await ouvrirFacturesEmises(page);
+  await synthese(page).getByRole('link', { name: 'E2E-SUIVI-REJET', exact: true }).click();
+  await page.getByRole('heading', { name: fr.suivi.rejet_titre }).waitFor();
+  assert.ok(await page.getByText('Facture en double').first().isVisible());
+  await page.getByRole('button', { name: fr.suivi.rejet_bouton }).click();
+  await page.getByRole('heading', { name: fr.suivi.rejet_titre }).waitFor({ state: 'detached' });
+
+  await ouvrirFacturesEmises(page);
+  const liste = synthese(page);
+  await liste.getByText(fr.suivi.chargement).waitFor({ state: 'detached' });
+  assert.equal(await liste.getByRole('link', { name: 'E2E-SUIVI-REJET', exact: true }).count(), 0);
+  assert.equal(await liste.getByRole('link', { name: 'E2E-SUIVI-SUSP', exact: true }).count(), 0);
+  assert.deepEqual(erreurs, []);
+  await contexte.close();
+});
+
+test('une recherche à trois critères trouve les bonnes factures, se trie et s’exporte en CSV', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur, { acceptDownloads: true });
+  await connecterDemo(page, fr);
+  const maintenant = await avancerHorloge(page);
+  const [a, b] = [await soumettreFacture(page, 'E2E-RECH-A'), await soumettreFacture(page, 'E2E-RECH-B')];
+  await soumettreFacture(page, 'E2E-RECH-C');
+  await avancerHorloge(page, { minutes: 15 });
+  await traiterFacture(page, a, 'A_RECYCLER', 'SIRET à vérifier');
+  await traiterFacture(page, b, 'A_RECYCLER', 'SIRET à vérifier');
+
+  await ouvrirFacturesEmises(page);
+  const recherche = page.getByRole('region', { name: fr.suivi.recherche_titre });
+  await recherche.getByLabel(fr.suivi.critere_statut).selectOption('A_RECYCLER');
+  await recherche.getByLabel(fr.suivi.critere_destinataire).fill('110 002 011 00044');
+  await recherche.getByLabel(fr.suivi.critere_depot_du).fill(maintenant.slice(0, 10));
+  await recherche.getByRole('button', { name: fr.suivi.chercher, exact: true }).click();
+  await recherche.getByRole('link', { name: 'E2E-RECH-A' }).waitFor();
+  const lignes = recherche.locator('tbody tr');
+  const textes = await lignes.allInnerTexts();
+  assert.ok(textes.some((t) => t.includes('E2E-RECH-B')));
+  assert.ok(!textes.some((t) => t.includes('E2E-RECH-C')), 'not sent back: not found');
+  assert.ok(textes.every((t) => t.includes('À recycler')), textes.join('\n'));
+
+  // Sorting by number, descending on the second click.
+  const entete = recherche.getByRole('columnheader', { name: fr.suivi.col_numero });
+  await entete.getByRole('button').click();
+  await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]'));
+  await entete.getByRole('button').click();
+  await page.waitForFunction(() => document.querySelector('th[aria-sort="descending"]'));
+  await recherche.getByRole('link', { name: 'E2E-RECH-A' }).waitFor();
+  const ordre = await recherche.locator('tbody th').allInnerTexts();
+  assert.ok(ordre.indexOf('E2E-RECH-B') < ordre.indexOf('E2E-RECH-A'), ordre.join(', '));
+  await capture(page, 'suivi-recherche');
+
+  const [telechargement] = await Promise.all([
+    page.waitForEvent('download'),
+    recherche.getByRole('button', { name: fr.suivi.exporter_csv }).click(),
+  ]);
+  assert.match(telechargement.suggestedFilename(), /^factures-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile(await telechargement.path(), 'utf8');
+  const lignesCsv = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.match(lignesCsv[0], /^Numéro de facture;/);
+  assert.equal(lignesCsv.length - 1, textes.length, 'as many CSV rows as results');
+  assert.ok(lignesCsv.some((l) => l.startsWith('E2E-RECH-A;') && l.includes(';1200,00;')));
+  assert.deepEqual(erreurs, []);
+  await contexte.close();
+});
