@@ -1,5 +1,6 @@
 //! Reusable widgets.
 
+pub mod envoi;
 pub mod garde;
 pub mod kiosque;
 pub mod panne;
