@@ -478,3 +478,45 @@ impl ApiError {
         }
     }
 }
+
+/// One bank account registered in Chorus Pro for a structure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompteBancaire {
+    /// `idCoordonneeBancaire`, sent as `codeCoordonneesBancairesFournisseur`.
+    pub id: i64,
+    /// Its name.
+    pub nom: String,
+}
+
+/// The valid bank accounts of a supplier structure (`recuperer/coordbanc/valides`).
+pub async fn comptes_bancaires(
+    base: &str,
+    id_structure: i64,
+) -> Result<Vec<CompteBancaire>, ApiError> {
+    use cpro::transverses::{
+        RecupererCoordbancValidesRequest, RecupererCoordbancValidesResponse,
+        CHEMIN_RECUPERER_COORDBANC_VALIDES,
+    };
+    let reponse: RecupererCoordbancValidesResponse = post_cpro(
+        base,
+        CHEMIN_RECUPERER_COORDBANC_VALIDES,
+        &RecupererCoordbancValidesRequest {
+            id_structure: Some(id_structure),
+        },
+        None,
+    )
+    .await?;
+    if reponse.code_retour != CODE_AUCUN_RESULTAT {
+        refus_metier(reponse.code_retour, &reponse.libelle)?;
+    }
+    Ok(reponse
+        .liste_coordonnee_bancaire
+        .into_iter()
+        .filter_map(|c| {
+            Some(CompteBancaire {
+                id: c.id_coordonnee_bancaire?,
+                nom: c.nom_coordonnee_bancaire.unwrap_or_default(),
+            })
+        })
+        .collect())
+}

@@ -6,4 +6,5 @@ pub mod deposer;
 pub mod espaces;
 pub mod facture;
 pub mod introuvable;
+pub mod saisir;
 pub mod suivi;
