@@ -105,6 +105,8 @@ pub(super) const TEXTES: Textes = Textes {
         annuaire_en_cours: "Looking up the Chorus Pro directory…",
         annuaire_trouve: "Chorus Pro directory:",
         annuaire_indisponible: "The Chorus Pro directory does not answer: the recipient’s own rules (service code, commitment) could not be checked.",
+        apercu_legende: "Page 1 of the PDF (text only): every value read is framed; the frame of the field being edited stands out. Click a frame to go to its field.",
+        apercu_aria: "Preview of page 1 of the PDF, values read are framed",
         groupe_montants: "Amounts",
     },
     introuvable: Introuvable {

@@ -105,6 +105,8 @@ pub(super) const TEXTES: Textes = Textes {
         annuaire_en_cours: "Recherche dans l’annuaire Chorus Pro…",
         annuaire_trouve: "Annuaire Chorus Pro :",
         annuaire_indisponible: "L’annuaire Chorus Pro ne répond pas : les règles propres au destinataire (code service, engagement) n’ont pas pu être vérifiées.",
+        apercu_legende: "Page 1 du PDF (texte seul) : chaque valeur lue est encadrée ; le cadre du champ en cours est mis en évidence. Cliquez un cadre pour aller au champ.",
+        apercu_aria: "Aperçu de la page 1 du PDF, valeurs lues encadrées",
         groupe_montants: "Montants",
     },
     introuvable: Introuvable {

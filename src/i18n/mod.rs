@@ -392,6 +392,8 @@ pub struct Deposer {
     pub groupe_facture: &'static str,
     pub groupe_fournisseur: &'static str,
     pub groupe_destinataire: &'static str,
+    pub apercu_legende: &'static str,
+    pub apercu_aria: &'static str,
     pub groupe_montants: &'static str,
     pub destinataire_inconnu: &'static str,
     pub annuaire_en_cours: &'static str,
