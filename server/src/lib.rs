@@ -155,6 +155,22 @@ pub fn app(state: AppState) -> Router {
         .route("/session", get(portail::session::courante))
         .route("/session/deconnexion", post(portail::session::deconnexion))
         .route(
+            "/session/second-facteur",
+            post(portail::second_facteur::verifier),
+        )
+        .route("/outbox", get(portail::outbox::lire))
+        .route("/comptes", post(portail::comptes::creer))
+        .route("/comptes/defi", get(portail::comptes::defi))
+        .route("/comptes/activation", post(portail::comptes::activer))
+        .route(
+            "/compte/totp/enrolement",
+            post(portail::second_facteur::enrolement),
+        )
+        .route(
+            "/compte/totp/confirmation",
+            post(portail::second_facteur::confirmation),
+        )
+        .route(
             "/simulation/horloge/avancer",
             post(portail::simulation::avancer),
         )

@@ -14,11 +14,18 @@ use sqlx::Row;
 use crate::config::DbLocation;
 
 mod annuaire;
+mod comptes;
 mod coordonnees;
+mod courriels;
 mod factures;
 mod flux;
 pub use annuaire::{CriteresStructure, ServiceRow, StructureRow};
+pub use comptes::{
+    ConnexionEnAttenteRow, EtatCompte, NouveauCompte, SECOND_FACTEUR_AUCUN, SECOND_FACTEUR_EMAIL,
+    SECOND_FACTEUR_TOTP,
+};
 pub use coordonnees::CoordonneeBancaireRow;
+pub use courriels::{CourrielRow, NouveauCourriel};
 pub use factures::{
     ActionRow, Creation, CriteresFacture, FactureRow, HistoRow, NouvelleFacture, PieceRow,
 };
@@ -36,6 +43,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         3,
         "coordonnees_flux",
         include_str!("../../migrations/0003_coordonnees_flux.sql"),
+    ),
+    (
+        4,
+        "portail_comptes",
+        include_str!("../../migrations/0004_portail_comptes.sql"),
     ),
 ];
 
