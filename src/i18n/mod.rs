@@ -206,6 +206,10 @@ pub struct Suivi {
     pub nouvelle_facture: &'static str,
     pub valideur_aide: &'static str,
     pub payee_a_temps: &'static str,
+    pub remplacer_brouillon: &'static str,
+    pub remplace_la_facture: &'static str,
+    pub reemettre: &'static str,
+    pub dupliquer: &'static str,
     pub siret_destinataire: &'static str,
     pub commentaire: &'static str,
 }

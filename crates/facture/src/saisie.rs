@@ -230,6 +230,105 @@ impl Saisie {
     }
 }
 
+impl Saisie {
+    /// A new invoice typed from one already sent: same supplier, recipient, references and lines (or,
+    /// when it was a PDF without lines, one line per VAT rate carrying its taxable amount), dated
+    /// `aujourd_hui`. For a rejected invoice re-issued with a new number, or a duplicate.
+    pub fn depuis_facture_emise(
+        facture: &cpro::factures::FactureEmise,
+        aujourd_hui: NaiveDate,
+        commentaire: Option<String>,
+    ) -> Saisie {
+        let texte = |d: Option<Decimal>| d.map(|d| d.normalize().to_string().replace('.', ","));
+        let fournisseur = facture.fournisseur.clone().unwrap_or_default();
+        let destinataire = facture.destinataire.clone().unwrap_or_default();
+        let references = facture.references.clone().unwrap_or_default();
+        let cadre = facture
+            .cadre_de_facturation
+            .as_ref()
+            .and_then(|c| c.code_cadre_facturation.as_ref())
+            .and_then(|c| crate::conversion::code_cadre(c).ok())
+            .filter(|c| *c == CodeCadre::A2FactureFournisseurDejaPayee)
+            .unwrap_or_default();
+        let mut lignes: Vec<LigneSaisie> = facture
+            .lignes_de_poste
+            .iter()
+            .flat_map(|l| &l.ligne_poste)
+            .map(|l| LigneSaisie {
+                reference: l.ligne_poste_reference.clone().unwrap_or_default(),
+                denomination: l.ligne_poste_denomination.clone().unwrap_or_default(),
+                quantite: texte(l.ligne_poste_quantite).unwrap_or_default(),
+                unite: l.ligne_poste_unite_libelle.clone().unwrap_or_default(),
+                prix_unitaire_ht: texte(l.ligne_poste_montant_unitaire_ht).unwrap_or_default(),
+                remise_ht: texte(l.ligne_poste_montant_remise_ht.filter(|r| !r.is_zero()))
+                    .unwrap_or_default(),
+                taux_tva: texte(l.ligne_poste_taux_tva_manuel).unwrap_or_default(),
+            })
+            .collect();
+        if lignes.is_empty() {
+            let numero = facture.numero_facture.clone().unwrap_or_default();
+            lignes = facture
+                .recapitulatif_de_tva
+                .iter()
+                .flat_map(|r| &r.ligne_tva)
+                .map(|t| LigneSaisie {
+                    denomination: format!("Facture {numero}"),
+                    quantite: "1".into(),
+                    prix_unitaire_ht: texte(t.ligne_tva_montant_base_ht_par_taux)
+                        .unwrap_or_default(),
+                    taux_tva: texte(t.ligne_tva_taux_manuel.or(t.ligne_tva_taux_ref_valeur))
+                        .unwrap_or_default(),
+                    ..LigneSaisie::default()
+                })
+                .collect();
+        }
+        if lignes.is_empty() {
+            // Only totals are known: one line with the HT total at the rate they imply.
+            let totaux = facture.montant_total.clone().unwrap_or_default();
+            let ht = totaux.montant_ht_total.unwrap_or_default();
+            let taux = totaux
+                .montant_tva
+                .filter(|_| !ht.is_zero())
+                .map(|tva| (tva * Decimal::ONE_HUNDRED / ht).round_dp(2));
+            lignes.push(LigneSaisie {
+                denomination: format!(
+                    "Facture {}",
+                    facture.numero_facture.clone().unwrap_or_default()
+                ),
+                quantite: "1".into(),
+                prix_unitaire_ht: texte(totaux.montant_ht_total).unwrap_or_default(),
+                taux_tva: texte(taux).unwrap_or_default(),
+                ..LigneSaisie::default()
+            });
+        }
+        Saisie {
+            id_fournisseur: fournisseur.id_fournisseur,
+            code_coordonnees_bancaires: None,
+            siret_fournisseur: fournisseur.code_fournisseur.unwrap_or_default(),
+            date_facture: date_du_jour(aujourd_hui),
+            siret_destinataire: destinataire.code_destinataire.unwrap_or_default(),
+            code_service: destinataire.code_service_executant.unwrap_or_default(),
+            numero_engagement: references.numero_bon_commande.unwrap_or_default(),
+            numero_marche: references.numero_marche.unwrap_or_default(),
+            cadre,
+            mode_paiement: references
+                .mode_paiement
+                .as_ref()
+                .and_then(|m| crate::conversion::mode_paiement(m).ok())
+                .or(Some(ModePaiement::Virement)),
+            type_tva: references
+                .type_tva
+                .as_ref()
+                .and_then(|t| crate::conversion::type_tva(t).ok())
+                .unwrap_or_default(),
+            lignes,
+            remise_globale_ttc: String::new(),
+            motif_remise_globale: String::new(),
+            commentaire: commentaire.unwrap_or_default(),
+        }
+    }
+}
+
 /// The computed HT and TTC of one line, for display beside it.
 pub fn montants_ligne(ligne: &Ligne) -> (Decimal, Decimal) {
     let ht = ligne.montant_net();
@@ -360,6 +459,64 @@ mod tests {
             champs.contains(&Some("lignes[2].denomination".to_owned())),
             "{champs:?}"
         );
+    }
+
+    #[test]
+    fn a_sent_invoice_without_lines_is_retyped_one_line_per_vat_rate_with_the_same_totals() {
+        use cpro::factures::{
+            DestinataireFactureEmise, FactureEmise, LigneTvaFactureEmise, RecapitulatifDeTva,
+            ReferencesFactureEmise,
+        };
+        let taux = |base: &str, t: &str| LigneTvaFactureEmise {
+            ligne_tva_taux_manuel: Some(dec(t)),
+            ligne_tva_montant_base_ht_par_taux: Some(dec(base)),
+            ..Default::default()
+        };
+        let emise = FactureEmise {
+            numero_facture: Some("F-9".into()),
+            destinataire: Some(DestinataireFactureEmise {
+                code_destinataire: Some("11000201100044".into()),
+                code_service_executant: Some("SGC-ACHATS".into()),
+                ..Default::default()
+            }),
+            references: Some(ReferencesFactureEmise {
+                numero_bon_commande: Some("1300123456".into()),
+                ..Default::default()
+            }),
+            recapitulatif_de_tva: Some(RecapitulatifDeTva {
+                ligne_tva: vec![taux("937.50", "20"), taux("100", "5.5")],
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let jour = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default();
+        let saisie = Saisie::depuis_facture_emise(&emise, jour, Some("Remplace F-9".into()));
+        assert_eq!(saisie.date_facture, "04/12/2026");
+        assert_eq!(saisie.code_service, "SGC-ACHATS");
+        assert_eq!(saisie.lignes.len(), 2);
+        assert_eq!(saisie.lignes[1].taux_tva, "5,5");
+        let (facture, illisibles) = saisie.facture();
+        assert!(illisibles.is_empty(), "{illisibles:?}");
+        assert_eq!(facture.totaux.montant_ttc, dec("1230.50"));
+        assert_eq!(saisie.commentaire, "Remplace F-9");
+    }
+
+    #[test]
+    fn a_sent_invoice_with_totals_only_is_retyped_as_one_line_at_the_implied_rate() {
+        let emise = cpro::factures::FactureEmise {
+            numero_facture: Some("F-10".into()),
+            montant_total: Some(cpro::factures::MontantTotal {
+                montant_ht_total: Some(dec("1000.00")),
+                montant_tva: Some(dec("200.00")),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let jour = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default();
+        let saisie = Saisie::depuis_facture_emise(&emise, jour, None);
+        assert_eq!(saisie.lignes.len(), 1);
+        assert_eq!(saisie.lignes[0].taux_tva, "20");
+        assert_eq!(saisie.facture().0.totaux.montant_ttc, dec("1200.00"));
     }
 
     #[test]
