@@ -170,6 +170,8 @@ pub fn app(state: AppState) -> Router {
             "/compte/totp/confirmation",
             post(portail::second_facteur::confirmation),
         )
+        .route("/registre/{siret}", get(portail::structures::registre))
+        .route("/structures", post(portail::structures::creer))
         .route(
             "/simulation/horloge/avancer",
             post(portail::simulation::avancer),

@@ -6,6 +6,7 @@ pub mod regles;
 pub mod second_facteur;
 pub mod session;
 pub mod simulation;
+pub mod structures;
 pub mod totp;
 
 /// Real time `duree` from now in the database format (`YYYY-MM-DDTHH:MM:SS`, UTC): links, codes and
