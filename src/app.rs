@@ -166,6 +166,7 @@ fn Entete() -> impl IntoView {
                     {move || i18n.t().shell.changer_langue}
                 </button>
                 <Show when=connecte>
+                    <crate::components::notifications::Notifications />
                     <span class="entete__utilisateur">
                         {move || i18n.t().shell.connecte_en_tant_que} " "
                         <strong>

@@ -3,4 +3,5 @@
 pub mod envoi;
 pub mod garde;
 pub mod kiosque;
+pub mod notifications;
 pub mod panne;

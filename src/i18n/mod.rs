@@ -304,6 +304,12 @@ pub struct Shell {
     pub changer_langue_aria: &'static str,
     pub deconnexion: &'static str,
     pub connecte_en_tant_que: &'static str,
+    pub notifications: &'static str,
+    pub fil_evenements: &'static str,
+    pub fil_vide: &'static str,
+    pub fil_nouvelle: &'static str,
+    pub fil_annonce_une: &'static str,
+    pub fil_annonce_plusieurs: &'static str,
     pub pied: &'static str,
     pub chargement: &'static str,
 }
