@@ -172,6 +172,23 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/registre/{siret}", get(portail::structures::registre))
         .route("/structures", post(portail::structures::creer))
+        .route("/rattachements", post(portail::rattachements::demander))
+        .route(
+            "/rattachements/a-traiter",
+            get(portail::rattachements::a_traiter),
+        )
+        .route(
+            "/rattachements/{id}/decision",
+            post(portail::rattachements::decider),
+        )
+        .route(
+            "/compte/demandes",
+            get(portail::rattachements::mes_demandes),
+        )
+        .route(
+            "/compte/habilitations",
+            get(portail::habilitations::habilitations),
+        )
         .route(
             "/simulation/horloge/avancer",
             post(portail::simulation::avancer),

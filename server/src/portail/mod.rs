@@ -1,7 +1,9 @@
 //! Portal API (`/portail/v1`): features the real Chorus Pro API does not expose (see server/openapi.yaml).
 
 pub mod comptes;
+pub mod habilitations;
 pub mod outbox;
+pub mod rattachements;
 pub mod regles;
 pub mod second_facteur;
 pub mod session;
