@@ -340,7 +340,7 @@ async fn the_outbox_filters_by_recipient() {
 }
 
 #[tokio::test]
-async fn the_outbox_is_absent_in_gateway_mode() {
+async fn the_outbox_and_account_creation_are_absent_in_gateway_mode() {
     let (_, mut state) = routeur_et_etat().await;
     let mut settings = (*state.settings).clone();
     settings.gateway = Some(GatewaySettings {
@@ -359,4 +359,16 @@ async fn the_outbox_is_absent_in_gateway_mode() {
     let reponse = envoyer(&router, get("/portail/v1/outbox?to=a@exemple.test", None)).await;
     assert_eq!(reponse.status, StatusCode::NOT_FOUND);
     assert_eq!(reponse.code_retour(), Some(404));
+    // No self-service accounts in front of PISTE either.
+    let defi = envoyer(&router, get("/portail/v1/comptes/defi", None)).await;
+    assert_eq!(defi.status, StatusCode::FORBIDDEN);
+    let creation = envoyer(
+        &router,
+        post_json("/portail/v1/comptes", None, r#"{"email":"a@exemple.test"}"#),
+    )
+    .await;
+    assert_eq!(creation.status, StatusCode::FORBIDDEN);
+    assert!(creation.json()["libelle"]
+        .as_str()
+        .is_some_and(|l| l.contains("administrateur")));
 }

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use common::portail::*;
 use common::*;
 use passerelle_server::portail::totp;
-use passerelle_server::seed::{DEMO_EMAIL, DEMO_MOT_DE_PASSE};
+use passerelle_server::seed::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_EMAIL, DEMO_MOT_DE_PASSE};
 use serde_json::json;
 
 async fn second_facteur(router: &axum::Router, jeton: &str, code: &str) -> Reponse {
@@ -282,4 +282,66 @@ async fn confirmation_without_enrolment_is_a_conflict() {
     let reponse = confirmer(&router, &cookie, "123456").await;
     assert_eq!(reponse.status, StatusCode::CONFLICT);
     assert_eq!(reponse.code_retour(), Some(409));
+}
+
+/// A Chorus Pro call with PISTE-style credentials (Bearer token + `cpro-account`): its status.
+async fn appel_piste(router: &axum::Router, login: &str, mot_de_passe: &str) -> StatusCode {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    use base64::Engine as _;
+    let formulaire = format!(
+        "grant_type=client_credentials&client_id={DEMO_CLIENT_ID}&client_secret={DEMO_CLIENT_SECRET}"
+    );
+    let jeton = envoyer(
+        router,
+        Request::post("/api/oauth/token")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(formulaire))
+            .unwrap_or_default(),
+    )
+    .await;
+    let jeton = jeton.json()["access_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let compte =
+        base64::engine::general_purpose::STANDARD.encode(format!("{login}:{mot_de_passe}"));
+    let reponse = envoyer(
+        router,
+        Request::post("/cpro/structures/v1/rechercher")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, format!("Bearer {jeton}"))
+            .header("cpro-account", compte)
+            .body(Body::from("{}"))
+            .unwrap_or_default(),
+    )
+    .await;
+    reponse.status
+}
+
+#[tokio::test]
+async fn the_second_factor_and_activation_cannot_be_bypassed_with_piste_credentials() {
+    let (router, _) = routeur_et_etat().await;
+    assert_eq!(
+        appel_piste(&router, DEMO_EMAIL, DEMO_MOT_DE_PASSE).await,
+        StatusCode::OK
+    );
+    let inactif = "inactif@exemple.test";
+    let corps = formulaire(&router, inactif).await;
+    let creation = envoyer(
+        &router,
+        post_json("/portail/v1/comptes", None, &corps.to_string()),
+    )
+    .await;
+    assert_eq!(creation.status, StatusCode::CREATED);
+    assert_eq!(
+        appel_piste(&router, inactif, MOT_DE_PASSE).await,
+        StatusCode::UNAUTHORIZED
+    );
+    let protege = "protege@exemple.test";
+    creer_et_activer(&router, protege).await;
+    assert_eq!(
+        appel_piste(&router, protege, MOT_DE_PASSE).await,
+        StatusCode::UNAUTHORIZED
+    );
 }

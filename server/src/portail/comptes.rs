@@ -23,6 +23,19 @@ pub const NATURE_ACTIVATION: &str = "ACTIVATION";
 /// Longest name, question or answer accepted.
 const LONGUEUR_TEXTE_MAX: usize = 100;
 
+/// Gateway mode: no self-service accounts. Every signed-in user acts as the one technical account at
+/// PISTE, and activation links could not be delivered (the outbox is a sandbox facility).
+fn refuser_en_mode_passerelle(state: &AppState) -> Result<(), ApiError> {
+    if state.gateway.is_some() || state.settings.gateway.is_some() {
+        return Err(ApiError::Refus(
+            StatusCode::FORBIDDEN,
+            "La création de compte n'est pas ouverte sur ce serveur : demandez un compte à son administrateur."
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Answer of `GET /portail/v1/comptes/defi`: an arithmetic question to answer in digits.
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -39,6 +52,7 @@ pub struct DefiResponse {
 
 /// `GET /portail/v1/comptes/defi`: a new challenge. Every creation attempt uses it up, right or wrong.
 pub async fn defi(State(state): State<AppState>) -> Result<CproJson<DefiResponse>, ApiError> {
+    refuser_en_mode_passerelle(&state)?;
     let a = 2 + OsRng.next_u32() % 18;
     let b = 2 + OsRng.next_u32() % 9;
     let (id, _) = auth::nouveau_token();
@@ -261,6 +275,7 @@ pub async fn creer(
     State(state): State<AppState>,
     CproJson(requete): CproJson<CreationCompteRequest>,
 ) -> Result<(StatusCode, CproJson<CreationCompteResponse>), ApiError> {
+    refuser_en_mode_passerelle(&state)?;
     let mut erreurs = valider_creation(&requete);
     erreurs.extend(verifier_defi(&state, &requete).await?);
     if !erreurs.is_empty() {
