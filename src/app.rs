@@ -11,9 +11,9 @@ use crate::components::kiosque::{terminer_session, Kiosque};
 use crate::components::panne::ErreurAffichee;
 use crate::i18n::{I18n, Locale};
 use crate::pages::{
-    accueil::Accueil, connexion::Connexion, deposer::Deposer, espaces::ActivitesGestionnaire,
-    espaces::MonCompte, espaces::Sollicitations, facture::DetailFacture, introuvable::Introuvable,
-    saisir::SaisirFacture, suivi::FacturesEmises,
+    accueil::Accueil, compte::Activation, compte::CreerCompte, connexion::Connexion,
+    deposer::Deposer, espaces::ActivitesGestionnaire, espaces::MonCompte, espaces::Sollicitations,
+    facture::DetailFacture, introuvable::Introuvable, saisir::SaisirFacture, suivi::FacturesEmises,
 };
 use crate::state::config::RuntimeConfig;
 use crate::state::session::{EtatSession, Session};
@@ -103,6 +103,8 @@ pub fn App() -> impl IntoView {
                         <Routes fallback=|| view! { <Introuvable /> }>
                             <Route path=path!("/") view=Accueil />
                             <Route path=path!("/connexion") view=Connexion />
+                            <Route path=path!("/creer-un-compte") view=CreerCompte />
+                            <Route path=path!("/activation") view=Activation />
                             <Route path=path!("/factures-emises") view=FacturesEmises />
                             <Route path=path!("/factures-emises/deposer") view=Deposer />
                             <Route path=path!("/factures-emises/saisir") view=SaisirFacture />

@@ -78,6 +78,37 @@ pub struct Textes {
     pub suivi: Suivi,
     /// Typing an invoice line by line.
     pub saisir: Saisir,
+    /// Account creation and activation.
+    pub compte: Compte,
+}
+
+/// Créer un compte and activation.
+pub struct Compte {
+    pub titre: &'static str,
+    pub intro: &'static str,
+    pub email: &'static str,
+    pub email_confirmation: &'static str,
+    pub prenom: &'static str,
+    pub nom: &'static str,
+    pub telephone: &'static str,
+    pub email_contact: &'static str,
+    pub mot_de_passe: &'static str,
+    pub question_secrete: &'static str,
+    pub reponse_secrete: &'static str,
+    pub cgu: &'static str,
+    pub defi: &'static str,
+    pub creer: &'static str,
+    pub a_corriger: &'static str,
+    pub cree: &'static str,
+    pub aller_connexion: &'static str,
+    pub regle_longueur: &'static str,
+    pub regle_classes: &'static str,
+    pub regle_ok: &'static str,
+    pub regle_manquante: &'static str,
+    pub activation_titre: &'static str,
+    pub activation_en_cours: &'static str,
+    pub active: &'static str,
+    pub activation_refusee: &'static str,
 }
 
 /// Factures émises — Saisir une facture: header, lines, VAT and totals.
@@ -326,6 +357,14 @@ pub struct Connexion {
     pub erreur_identifiants: &'static str,
     pub erreur_reseau: &'static str,
     pub erreur_serveur: &'static str,
+    pub erreur_non_active: &'static str,
+    pub pas_de_compte: &'static str,
+    pub creer_compte: &'static str,
+    pub second_titre: &'static str,
+    pub second_email: &'static str,
+    pub second_totp: &'static str,
+    pub code: &'static str,
+    pub valider_code: &'static str,
 }
 
 /// Accueil.

@@ -1,6 +1,7 @@
 //! One module per screen.
 
 pub mod accueil;
+pub mod compte;
 pub mod connexion;
 pub mod deposer;
 pub mod espaces;
