@@ -162,6 +162,7 @@ pub fn app(state: AppState) -> Router {
         .route("/comptes", post(portail::comptes::creer))
         .route("/comptes/defi", get(portail::comptes::defi))
         .route("/comptes/activation", post(portail::comptes::activer))
+        .route("/compte", get(portail::comptes::profil))
         .route(
             "/compte/totp/enrolement",
             post(portail::second_facteur::enrolement),

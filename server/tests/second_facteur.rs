@@ -345,3 +345,72 @@ async fn the_second_factor_and_activation_cannot_be_bypassed_with_piste_credenti
         StatusCode::UNAUTHORIZED
     );
 }
+
+async fn profil(router: &axum::Router, cookie: &str) -> serde_json::Value {
+    let reponse = envoyer(router, get("/portail/v1/compte", Some(cookie))).await;
+    assert_eq!(reponse.status, StatusCode::OK, "{}", reponse.texte());
+    reponse.json()
+}
+
+#[tokio::test]
+async fn the_profile_shows_the_second_factor_in_use() {
+    let (router, _) = routeur_et_etat().await;
+    let demo = connecter(&router, DEMO_EMAIL).await;
+    assert_eq!(profil(&router, &demo).await["secondFacteur"], "AUCUN");
+    let email = "profil@exemple.test";
+    creer_et_activer(&router, email).await;
+    let cookie = connecter_avec_code(&router, email).await;
+    let avant = profil(&router, &cookie).await;
+    assert_eq!(avant["email"], email);
+    assert_eq!(avant["telephone"], "+33 6 12 34 56 78");
+    assert_eq!(avant["emailContact"], "compta@exemple.test");
+    assert_eq!(avant["secondFacteur"], "EMAIL");
+    let secret = enroler(&router, &cookie, email).await;
+    let reponse = confirmer(&router, &cookie, &totp::code(&secret, unix())).await;
+    assert_eq!(reponse.status, StatusCode::OK);
+    assert_eq!(profil(&router, &cookie).await["secondFacteur"], "TOTP");
+    assert_eq!(
+        envoyer(&router, get("/portail/v1/compte", None))
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn five_wrong_enrolment_codes_drop_the_enrolment() {
+    let (router, _) = routeur_et_etat().await;
+    let email = "enrolement@exemple.test";
+    creer_et_activer(&router, email).await;
+    let cookie = connecter_avec_code(&router, email).await;
+    let secret = enroler(&router, &cookie, email).await;
+    let juste = totp::code(&secret, unix());
+    let faux = if juste == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    for restants in (1..=4).rev() {
+        let reponse = confirmer(&router, &cookie, faux).await;
+        assert_eq!(reponse.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reponse.json()["erreurs"][0]["messageFr"]
+            .as_str()
+            .is_some_and(|m| m.contains(&format!("{restants} essai"))));
+    }
+    assert_eq!(
+        confirmer(&router, &cookie, faux).await.status,
+        StatusCode::CONFLICT
+    );
+    // Even the right code is refused: the secret was dropped.
+    assert_eq!(
+        confirmer(&router, &cookie, &totp::code(&secret, unix()))
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(profil(&router, &cookie).await["secondFacteur"], "EMAIL");
+    // A new enrolment starts with fresh attempts.
+    let nouveau = enroler(&router, &cookie, email).await;
+    let reponse = confirmer(&router, &cookie, &totp::code(&nouveau, unix())).await;
+    assert_eq!(reponse.status, StatusCode::OK, "{}", reponse.texte());
+}

@@ -288,18 +288,65 @@ impl Db {
         Ok(resultat.rows_affected() == 1)
     }
 
-    /// Keeps a TOTP secret being enrolled until a code confirms it.
+    /// Keeps a TOTP secret being enrolled until a code confirms it, with `essais` wrong codes allowed.
     pub async fn enregistrer_totp_en_attente(
         &self,
         id_utilisateur: i64,
         secret: &str,
+        essais: i64,
     ) -> Result<(), DbError> {
-        sqlx::query("UPDATE utilisateurs SET totp_secret_en_attente = $2 WHERE id = $1")
-            .bind(id_utilisateur)
-            .bind(secret)
-            .execute(self.pool())
-            .await?;
+        sqlx::query(
+            "UPDATE utilisateurs SET totp_secret_en_attente = $2, totp_essais_restants = $3 WHERE id = $1",
+        )
+        .bind(id_utilisateur)
+        .bind(secret)
+        .bind(essais)
+        .execute(self.pool())
+        .await?;
         Ok(())
+    }
+
+    /// Counts a wrong enrolment code; the enrolment is dropped when no attempt is left. Returns the
+    /// attempts left (0 when dropped).
+    pub async fn compter_code_totp_faux(&self, id_utilisateur: i64) -> Result<i64, DbError> {
+        let restants: Option<i64> = sqlx::query_scalar(
+            "UPDATE utilisateurs SET totp_essais_restants = totp_essais_restants - 1 \
+             WHERE id = $1 RETURNING totp_essais_restants",
+        )
+        .bind(id_utilisateur)
+        .fetch_optional(self.pool())
+        .await?;
+        let restants = restants.unwrap_or(0).max(0);
+        if restants == 0 {
+            sqlx::query("UPDATE utilisateurs SET totp_secret_en_attente = NULL WHERE id = $1")
+                .bind(id_utilisateur)
+                .execute(self.pool())
+                .await?;
+        }
+        Ok(restants)
+    }
+
+    /// The profile of an account as `GET /portail/v1/compte` shows it: (telephone, contact e-mail,
+    /// second factor).
+    pub async fn profil(
+        &self,
+        id_utilisateur: i64,
+    ) -> Result<Option<(String, String, String)>, DbError> {
+        let row = sqlx::query(
+            "SELECT telephone, email_contact, second_facteur FROM utilisateurs WHERE id = $1",
+        )
+        .bind(id_utilisateur)
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|row| {
+            Ok((
+                row.try_get("telephone")?,
+                row.try_get("email_contact")?,
+                row.try_get("second_facteur")?,
+            ))
+        })
+        .transpose()
+        .map_err(|e: sqlx::Error| DbError::from(e))
     }
 
     /// Switches the account to TOTP with the enrolled secret; `pas` is the step of the confirming code.

@@ -62,6 +62,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "portail_structures",
         include_str!("../../migrations/0005_portail_structures.sql"),
     ),
+    (
+        6,
+        "totp_essais",
+        include_str!("../../migrations/0006_totp_essais.sql"),
+    ),
 ];
 
 /// A storage failure.

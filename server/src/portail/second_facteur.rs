@@ -208,7 +208,7 @@ pub async fn enrolement(
     let secret = totp::base32(&octets);
     state
         .db
-        .enregistrer_totp_en_attente(utilisateur.id, &secret)
+        .enregistrer_totp_en_attente(utilisateur.id, &secret, ESSAIS_MAX)
         .await?;
     let uri = totp::uri(&secret, EMETTEUR_TOTP, &utilisateur.email);
     Ok(CproJson(EnrolementResponse { secret, uri }))
@@ -230,7 +230,8 @@ pub struct ConfirmationResponse {
 }
 
 /// `POST /portail/v1/compte/totp/confirmation` (signed in): a right code for the enrolled secret switches
-/// the account to TOTP; 409 without an enrolment, 422 on a wrong code.
+/// the account to TOTP; 409 without an enrolment, 422 on a wrong code; the [`ESSAIS_MAX`]th wrong code
+/// drops the enrolment (409).
 pub async fn confirmation(
     State(state): State<AppState>,
     Utilisateur(utilisateur): Utilisateur,
@@ -248,14 +249,24 @@ pub async fn confirmation(
             )
         })?;
     let pas = totp::base32_decoder(&secret)
-        .and_then(|octets| totp::verifier(&octets, &requete.code, unix_maintenant()))
-        .ok_or_else(|| {
-            ApiError::Champs(vec![ErreurChamp::new(
-                "code",
-                "Code incorrect : saisissez le code affiché par votre application.",
-                "Wrong code: type the code your application shows.",
-            )])
-        })?;
+        .and_then(|octets| totp::verifier(&octets, &requete.code, unix_maintenant()));
+    let Some(pas) = pas else {
+        let restants = state.db.compter_code_totp_faux(utilisateur.id).await?;
+        if restants == 0 {
+            return Err(ApiError::Refus(
+                StatusCode::CONFLICT,
+                "Trop de codes erronés : l'enrôlement est annulé, demandez un nouveau secret."
+                    .into(),
+            ));
+        }
+        return Err(ApiError::Champs(vec![ErreurChamp::new(
+            "code",
+            format!(
+                "Code incorrect : saisissez le code affiché par votre application. Il vous reste {restants} essai(s)."
+            ),
+            format!("Wrong code: type the code your application shows. {restants} attempt(s) left."),
+        )]));
+    };
     state
         .db
         .activer_totp(
