@@ -455,6 +455,24 @@ async fn the_creator_of_a_structure_decides_on_requests_to_it() {
     )
     .await;
     assert_eq!(ids_structures(&actives.json()), [id_structure]);
+    // MODIFICATION granted by a decision: still a plain user of the structure; its creator manages it.
+    let roles = |cookie: String| {
+        let router = router.clone();
+        async move {
+            let reponse = envoyer(
+                &router,
+                post_json(
+                    "/cpro/utilisateurs/v1/monCompte/recuperer/rattachements",
+                    Some(&cookie),
+                    "{}",
+                ),
+            )
+            .await;
+            reponse.json()["listeStructureRattachement"][0]["roleUtilisateur"].clone()
+        }
+    };
+    assert_eq!(roles(collegue.clone()).await, "UTILISATEUR");
+    assert_eq!(roles(createur.clone()).await, "GESTIONNAIRE");
     // A plain user attached by decision does not manage the structure.
     let troisieme = nouvel_utilisateur(&router, "troisieme@exemple.test").await;
     let autre_demande = demander(
