@@ -13,7 +13,7 @@ use crate::i18n::{I18n, Locale};
 use crate::pages::{
     accueil::Accueil, connexion::Connexion, deposer::Deposer, espaces::ActivitesGestionnaire,
     espaces::MonCompte, espaces::Sollicitations, facture::DetailFacture, introuvable::Introuvable,
-    suivi::FacturesEmises,
+    suivi::FacturesEmises, tableau::TableauDeBord,
 };
 use crate::state::config::RuntimeConfig;
 use crate::state::session::{EtatSession, Session};
@@ -106,6 +106,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/factures-emises") view=FacturesEmises />
                             <Route path=path!("/factures-emises/deposer") view=Deposer />
                             <Route path=path!("/factures-emises/facture/:id") view=DetailFacture />
+                            <Route
+                                path=path!("/factures-emises/tableau-de-bord")
+                                view=TableauDeBord
+                            />
                             <Route path=path!("/sollicitations") view=Sollicitations />
                             <Route path=path!("/mon-compte") view=MonCompte />
                             <Route

@@ -7,3 +7,4 @@ pub mod espaces;
 pub mod facture;
 pub mod introuvable;
 pub mod suivi;
+pub mod tableau;

@@ -35,6 +35,10 @@ pub fn FacturesEmises() -> impl IntoView {
                 <A href="/factures-emises/deposer" attr:class="bouton bouton--principal">
                     {move || i18n.t().deposer.lien}
                 </A>
+                " "
+                <A href="/factures-emises/tableau-de-bord" attr:class="bouton">
+                    {move || i18n.t().tableau.lien}
+                </A>
             </p>
             <Synthese />
             <Recherche />

@@ -189,6 +189,50 @@ pub struct EstimationDelai {
     pub interets_minimum: Option<InteretsMoratoires>,
 }
 
+/// A class of [`Situation`], the bars of the « en attente de paiement » chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ClasseAttente {
+    /// Within the delay.
+    AEchoir,
+    /// Possibly late.
+    PeutEtreEnRetard,
+    /// Surely late.
+    EnRetard,
+    /// Suspended: the clock stands still.
+    Interrompu,
+}
+
+impl ClasseAttente {
+    /// Every class, in display order.
+    pub const TOUTES: [ClasseAttente; 4] = [
+        ClasseAttente::AEchoir,
+        ClasseAttente::PeutEtreEnRetard,
+        ClasseAttente::EnRetard,
+        ClasseAttente::Interrompu,
+    ];
+
+    /// The class of a situation.
+    pub fn de(situation: &Situation) -> ClasseAttente {
+        match situation {
+            Situation::ADelai { .. } => ClasseAttente::AEchoir,
+            Situation::PeutEtreEnRetard => ClasseAttente::PeutEtreEnRetard,
+            Situation::EnRetard { .. } => ClasseAttente::EnRetard,
+            Situation::Interrompu => ClasseAttente::Interrompu,
+        }
+    }
+}
+
+/// Count and amount TTC awaiting payment in one [`ClasseAttente`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParSituation {
+    /// The class.
+    pub classe: ClasseAttente,
+    /// Number of invoices.
+    pub nombre: u64,
+    /// Sum of their amounts TTC.
+    pub montant_ttc: Decimal,
+}
+
 /// Invoices made available to the recipient and not yet paid.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EnAttente {
@@ -220,6 +264,27 @@ pub struct Tableau {
 }
 
 impl Tableau {
+    /// The amounts awaiting payment split by where they stand against their deadline, in display
+    /// order: to come, possibly late, late, interrupted; all four, empty ones included.
+    pub fn attente_par_situation(&self) -> Vec<ParSituation> {
+        let mut classes: Vec<ParSituation> = ClasseAttente::TOUTES
+            .iter()
+            .map(|classe| ParSituation {
+                classe: *classe,
+                nombre: 0,
+                montant_ttc: Decimal::ZERO,
+            })
+            .collect();
+        for e in &self.echeances {
+            let classe = ClasseAttente::de(&e.situation);
+            if let Some(ligne) = classes.iter_mut().find(|c| c.classe == classe) {
+                ligne.nombre += 1;
+                ligne.montant_ttc += e.montant_ttc;
+            }
+        }
+        classes
+    }
+
     /// The invoices surely late.
     pub fn en_retard(&self) -> impl Iterator<Item = &EstimationDelai> {
         self.echeances
@@ -719,6 +784,20 @@ mod tests {
         let ordre: Vec<&str> = t.echeances.iter().map(|e| e.numero.as_str()).collect();
         assert_eq!(ordre, ["LATE-30", "LATE-10", "RECENT"]);
         assert_eq!(t.en_retard().count(), 2);
+        let attente: Vec<_> = t
+            .attente_par_situation()
+            .iter()
+            .map(|c| (c.classe, c.nombre, c.montant_ttc))
+            .collect();
+        assert_eq!(
+            attente,
+            vec![
+                (ClasseAttente::AEchoir, 1, dec!(1)),
+                (ClasseAttente::PeutEtreEnRetard, 0, dec!(0)),
+                (ClasseAttente::EnRetard, 2, dec!(2)),
+                (ClasseAttente::Interrompu, 0, dec!(0)),
+            ]
+        );
         assert_eq!(t.peut_etre_en_retard().count(), 0);
     }
 
