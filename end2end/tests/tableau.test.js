@@ -55,9 +55,11 @@ async function lignes(table) {
 test('le tableau de bord compte les factures comme le serveur et dessine ses graphiques', async () => {
   const { contexte, page, erreurs } = await ouvrirPage(navigateur);
   await connecterDemo(page, fr);
-  const payee = await soumettreFacture(page, 'E2E-TDB-PAYEE');
-  const renvoyee = await soumettreFacture(page, 'E2E-TDB-RECYCLE');
-  await soumettreFacture(page, 'E2E-TDB-ATTENTE');
+  // Numbers unique per run (20 characters at most), so that the test can be run again on the same server.
+  const suffixe = Date.now().toString(36).toUpperCase();
+  const payee = await soumettreFacture(page, `TDB-PAYE-${suffixe}`);
+  const renvoyee = await soumettreFacture(page, `TDB-RECY-${suffixe}`);
+  await soumettreFacture(page, `TDB-ATTE-${suffixe}`);
   // Routing is due after 10 minutes: everything deposited so far reaches the recipient now, so
   // nothing moves on its own while the page and the test read the invoices.
   await avancerHorloge(page, { minutes: 15 });
@@ -67,7 +69,7 @@ test('le tableau de bord compte les factures comme le serveur et dessine ses gra
   // From Factures émises, next to the deposit button.
   await page.getByRole('navigation', { name: fr.shell.navigation_principale })
     .getByRole('link', { name: fr.shell.factures_emises }).click();
-  await page.getByRole('link', { name: fr.tableau.lien }).click();
+  await page.getByRole('link', { name: fr.tableau.lien, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: fr.tableau.titre }).waitFor();
   await page.locator('#table-statuts').waitFor();
   const factures = await toutesLesFactures(page);
@@ -150,6 +152,18 @@ test('le tableau de bord compte les factures comme le serveur et dessine ses gra
     await lien.click();
     await page.getByRole('heading', { level: 1, name: `${fr.suivi.detail_titre} ${numero}` }).waitFor();
     await page.goBack();
+    await page.getByRole('heading', { level: 1, name: fr.tableau.titre }).waitFor();
+  }
+
+  // Late invoices also stand out in the Synthèse of Factures émises, with a way back here.
+  const nRetard = Number(await page.locator('[data-tuile="retard"]').innerText());
+  if (nRetard > 0) {
+    await page.getByRole('link', { name: fr.suivi.retour_liste }).click();
+    const alerte = page.getByRole('region', { name: fr.suivi.synthese_titre }).locator('.alerte-retards');
+    await alerte.waitFor();
+    assert.ok((await alerte.innerText()).startsWith(`${nRetard} ${fr.tableau.synthese_retards}`));
+    await capture(page, 'synthese-retards');
+    await alerte.getByRole('link', { name: fr.tableau.synthese_voir_tout }).click();
     await page.getByRole('heading', { level: 1, name: fr.tableau.titre }).waitFor();
   }
 

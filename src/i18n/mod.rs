@@ -132,6 +132,8 @@ pub struct Tableau {
     pub jours: &'static str,
     pub au_moins: &'static str,
     pub peut_etre: &'static str,
+    pub synthese_retards: &'static str,
+    pub synthese_voir_tout: &'static str,
     pub interets_taux_inconnu: &'static str,
 }
 

@@ -11,7 +11,8 @@ use cpro::factures::{
 };
 use facture::delai::TypeAcheteur;
 use facture::tableau::{
-    hauteurs, tableau, ClasseAttente, EstimationDelai, Famille, Situation, Tableau as Donnees,
+    hauteurs, statuts_attente_paiement, tableau, ClasseAttente, EstimationDelai, Famille,
+    Situation, Tableau as Donnees,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -248,7 +249,7 @@ fn Contenu(chargement: Chargement) -> impl IntoView {
             <li class="tuile">
                 <span class="tuile__titre">{t.tuile_total}</span>
                 <span class="tuile__valeur" data-tuile="total">{d.nombre}</span>
-                <span class="tuile__detail">{t.tuile_total_detail} " : " {montant(Some(d.montant_ttc), locale)}</span>
+                <span class="tuile__detail">{t.tuile_total_detail} " " {montant(Some(d.montant_ttc), locale)}</span>
             </li>
             <li class="tuile">
                 <span class="tuile__titre">{t.tuile_attente}</span>
@@ -545,6 +546,77 @@ fn Retards(retards: Vec<EstimationDelai>) -> impl IntoView {
         </section>
     }
 }
+
+/// Late invoices made to stand out in the Synthèse of Factures émises: a notice with the count, the
+/// amount and a link to each (the first few), and to the dashboard. Nothing when none is late.
+#[component]
+pub fn RetardsSynthese() -> impl IntoView {
+    let i18n = I18n::expect_context();
+    let reglages = Reglages::expect_context();
+    let retards = RwSignal::new(Vec::<EstimationDelai>::new());
+    let base = reglages.api_base();
+    spawn_local(async move {
+        let requete = RechercherFournisseurRequest {
+            statut_courant: statuts_attente_paiement(),
+            recherche_facture_par_fournisseur: Some(ParametresRechercherFactureParFournisseur {
+                nb_resultats_par_page: Some(FACTURES_MAX),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        // A failed search leaves the notice out: the work list below reports its own errors.
+        if let Ok(reponse) = api::rechercher_factures(&base, &requete).await {
+            let donnees = tableau(
+                &reponse.liste_factures,
+                aujourd_hui(),
+                TypeAcheteur::default(),
+            );
+            let _ = retards.try_set(donnees.en_retard().cloned().collect());
+        }
+    });
+    move || {
+        let liste = retards.get();
+        if liste.is_empty() {
+            return None;
+        }
+        let t = &i18n.t().tableau;
+        let locale = i18n.locale();
+        let somme: Decimal = liste.iter().map(|e| e.montant_ttc).sum();
+        let n = liste.len();
+        Some(view! {
+            <div class="alerte-retards" role="status">
+                <p>
+                    <strong>{format!("{n} {}", t.synthese_retards)}</strong>
+                    " — " {montant(Some(somme), locale)} " (" {t.au_moins} ")"
+                </p>
+                <ul>
+                    {liste
+                        .into_iter()
+                        .take(RETARDS_SYNTHESE_MAX)
+                        .map(|e| {
+                            let jours = match e.situation {
+                                Situation::EnRetard { jours } => jours,
+                                _ => 0,
+                            };
+                            view! {
+                                <li>
+                                    <A href=format!("/factures-emises/facture/{}", e.identifiant.unwrap_or_default())>
+                                        {e.numero.clone()}
+                                    </A>
+                                    {format!(" — {} — {} {jours} {}", e.destinataire, t.retard_de, t.jours)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                <A href="/factures-emises/tableau-de-bord">{t.synthese_voir_tout}</A>
+            </div>
+        })
+    }
+}
+
+/// How many late invoices the Synthèse lists by name.
+const RETARDS_SYNTHESE_MAX: usize = 5;
 
 fn libelle_famille(t: &Textes, famille: Famille) -> &'static str {
     match famille {

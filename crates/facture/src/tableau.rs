@@ -311,6 +311,16 @@ pub fn attend_paiement(statut: &StatutFacture) -> bool {
         )
 }
 
+/// The known statuses of invoices awaiting payment ([`attend_paiement`]), for a search of only
+/// those (the late invoices of the work list).
+pub fn statuts_attente_paiement() -> Vec<StatutFacture> {
+    StatutFacture::CONNUS
+        .iter()
+        .filter(|s| attend_paiement(s))
+        .cloned()
+        .collect()
+}
+
 /// Aggregates the invoices as of `aujourd_hui`, with the legal delay of `type_acheteur` for the
 /// estimates.
 pub fn tableau(
@@ -647,6 +657,22 @@ mod tests {
         // Awaiting payment: the two made available (the unknown status counts as with the recipient).
         assert_eq!(t.en_attente.nombre, 3);
         assert_eq!(t.en_attente.montant_ttc, dec!(5760.10));
+    }
+
+    #[test]
+    fn awaiting_payment_statuses_exclude_paid_rejected_and_sent_back() {
+        let statuts = statuts_attente_paiement();
+        assert!(statuts.contains(&StatutFacture::MISE_A_DISPOSITION));
+        assert!(statuts.contains(&StatutFacture::MANDATEE));
+        assert!(statuts.contains(&StatutFacture::SUSPENDUE));
+        for absent in [
+            StatutFacture::MISE_EN_PAIEMENT,
+            StatutFacture::REJETEE,
+            StatutFacture::A_RECYCLER,
+            StatutFacture::DEPOSEE,
+        ] {
+            assert!(!statuts.contains(&absent), "{absent}");
+        }
     }
 
     #[test]
