@@ -11,9 +11,10 @@ use crate::components::kiosque::{terminer_session, Kiosque};
 use crate::components::panne::ErreurAffichee;
 use crate::i18n::{I18n, Locale};
 use crate::pages::{
-    accueil::Accueil, connexion::Connexion, deposer::Deposer, espaces::ActivitesGestionnaire,
-    espaces::MonCompte, espaces::Sollicitations, facture::DetailFacture, introuvable::Introuvable,
-    suivi::FacturesEmises, tableau::TableauDeBord,
+    accueil::Accueil, compte::Activation, compte::CreerCompte, connexion::Connexion,
+    deposer::Deposer, espaces::ActivitesGestionnaire, espaces::MonCompte, espaces::Sollicitations,
+    facture::DetailFacture, introuvable::Introuvable, saisir::SaisirFacture, suivi::FacturesEmises,
+    tableau::TableauDeBord,
 };
 use crate::state::config::RuntimeConfig;
 use crate::state::session::{EtatSession, Session};
@@ -103,8 +104,11 @@ pub fn App() -> impl IntoView {
                         <Routes fallback=|| view! { <Introuvable /> }>
                             <Route path=path!("/") view=Accueil />
                             <Route path=path!("/connexion") view=Connexion />
+                            <Route path=path!("/creer-un-compte") view=CreerCompte />
+                            <Route path=path!("/activation") view=Activation />
                             <Route path=path!("/factures-emises") view=FacturesEmises />
                             <Route path=path!("/factures-emises/deposer") view=Deposer />
+                            <Route path=path!("/factures-emises/saisir") view=SaisirFacture />
                             <Route path=path!("/factures-emises/facture/:id") view=DetailFacture />
                             <Route
                                 path=path!("/factures-emises/tableau-de-bord")
@@ -169,6 +173,7 @@ fn Entete() -> impl IntoView {
                     {move || i18n.t().shell.changer_langue}
                 </button>
                 <Show when=connecte>
+                    <crate::components::notifications::Notifications />
                     <span class="entete__utilisateur">
                         {move || i18n.t().shell.connecte_en_tant_que} " "
                         <strong>

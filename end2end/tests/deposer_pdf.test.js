@@ -30,6 +30,18 @@ test('un PDF déposé est lu dans le navigateur et ses champs sont pré-remplis'
   assert.equal(await numero.inputValue(), FACTURE_DEMO.numero);
   assert.equal(await page.getByLabel(fr.deposer.champ_recipient_siret).inputValue(), FACTURE_DEMO.siretDestinataire);
   assert.ok(await page.getByText(fr.deposer.lu_pdf).first().isVisible(), 'values are marked as read in the PDF');
+  // The preview frames every value read; the frame of the field being edited stands out.
+  const apercu = page.getByRole('img', { name: fr.deposer.apercu_aria });
+  await apercu.waitFor();
+  assert.ok(await apercu.locator('rect.apercu__valeur').count() >= 5, 'several values framed');
+  assert.equal(await apercu.locator('rect.apercu__valeur--active').count(), 0);
+  await numero.focus();
+  await apercu.locator('rect.apercu__valeur--active').waitFor();
+  assert.match(await apercu.locator('rect.apercu__valeur--active title').textContent(), new RegExp(fr.deposer.champ_invoice_number));
+  // Clicking a frame goes to its field.
+  const cadreDestinataire = apercu.locator('rect.apercu__valeur', { has: page.locator('title', { hasText: fr.deposer.champ_recipient_siret }) });
+  await cadreDestinataire.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'recipient_siret');
   await capture(page, 'deposer-lu');
   assert.deepEqual(erreurs, []);
   await contexte.close();

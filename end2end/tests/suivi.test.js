@@ -88,6 +88,14 @@ test('une facture suspendue est complétée, une facture rejetée est prise en c
   assert.ok(await page.getByText('Facture en double').first().isVisible());
   await page.getByRole('button', { name: fr.suivi.rejet_bouton }).click();
   await page.getByRole('heading', { name: fr.suivi.rejet_titre }).waitFor({ state: 'detached' });
+  // The rejected invoice is re-issued as a new typed invoice, pre-filled from it.
+  await page.getByRole('button', { name: fr.suivi.reemettre }).click();
+  await page.getByRole('heading', { level: 1, name: fr.saisir.titre }).waitFor();
+  await page.waitForFunction(() => document.getElementById('saisie-code_service')?.value === 'SGC-ACHATS');
+  assert.equal(await page.getByLabel(fr.saisir.commentaire).inputValue(), `${fr.suivi.remplace_la_facture} E2E-SUIVI-REJET`);
+  await page.waitForFunction(() => /1\s200,00/.test(document.querySelector('.totaux')?.textContent ?? ''));
+  await capture(page, 'suivi-reemission');
+  await page.goBack();
 
   await ouvrirFacturesEmises(page);
   const liste = synthese(page);

@@ -8,6 +8,19 @@ import { lancerNavigateur, ouvrirPage, capture, BASE_URL } from './fixtures/navi
 import { fr, en } from './fixtures/i18n.js';
 import { connecterDemo } from './fixtures/session.js';
 import { soumettreFacture, avancerHorloge, traiterFacture } from './fixtures/chorus.js';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each. */
+async function violations(page) {
+  await page.evaluate(AXE);
+  const resultats = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  return resultats.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 let navigateur;
 before(async () => { navigateur = await lancerNavigateur(); });
@@ -143,6 +156,7 @@ test('le tableau de bord compte les factures comme le serveur et dessine ses gra
   const totalAttente = lignesAttente.reduce((s, l) => s + centimes(l[2].replace(/[\s\u202f€]/g, '').replace(',', '.')), 0);
   assert.equal(await page.locator('[data-tuile="attente"]').innerText(), montantFr(totalAttente));
   await capture(page, 'tableau-de-bord');
+  assert.deepEqual(await violations(page), [], 'WCAG 2.1 AA, data tables open');
 
   // Late invoices (if any on this server) link to their page.
   const retards = page.locator('#table-retards');
@@ -173,6 +187,7 @@ test('le tableau de bord compte les factures comme le serveur et dessine ses gra
   const imageEn = page.getByRole('region', { name: en.tableau.familles_titre }).getByRole('img');
   assert.ok((await imageEn.getAttribute('aria-label')).startsWith(en.tableau.familles_aria));
   await capture(page, 'tableau-de-bord-en');
+  assert.deepEqual(await violations(page), [], 'WCAG 2.1 AA, in English');
   assert.deepEqual(erreurs, []);
   await contexte.close();
 });

@@ -62,9 +62,54 @@ pub enum ApiError {
         /// Message.
         libelle: String,
     },
+    /// Occurs when form fields are invalid (HTTP 422): one message per field, in French and English,
+    /// in `erreurs` next to `codeRetour` and `libelle`.
+    #[error("champs invalides: {0:?}")]
+    Champs(Vec<ErreurChamp>),
+    /// A portal refusal with its HTTP status (409 conflict, 403, 404, 410...); `codeRetour` is the status.
+    #[error("refus {0}: {1}")]
+    Refus(StatusCode, String),
     /// Occurs on a storage or other internal failure (HTTP 500, detail only in the log).
     #[error("erreur interne: {0}")]
     Interne(String),
+}
+
+/// `codeRetour` of a form with invalid fields (HTTP 422).
+pub const CODE_CHAMPS_INVALIDES: i32 = 422;
+
+/// One invalid field of a portal form, shown by the SPA under its input.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ErreurChamp {
+    /// Name of the field in the request body (`motDePasse`, `emailConfirmation`...).
+    pub champ: String,
+    /// Message in French.
+    pub message_fr: String,
+    /// Message in English.
+    pub message_en: String,
+}
+
+impl ErreurChamp {
+    /// An error on `champ` with its French and English messages.
+    pub fn new(champ: &str, message_fr: impl Into<String>, message_en: impl Into<String>) -> Self {
+        ErreurChamp {
+            champ: champ.to_owned(),
+            message_fr: message_fr.into(),
+            message_en: message_en.into(),
+        }
+    }
+}
+
+/// Body of a 422 answer: the usual head and the list of invalid fields.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RetourChamps {
+    /// 422.
+    pub code_retour: i32,
+    /// Summary.
+    pub libelle: String,
+    /// One entry per invalid field.
+    pub erreurs: Vec<ErreurChamp>,
 }
 
 impl ApiError {
@@ -116,6 +161,16 @@ impl ApiError {
                 retour(CODE_TROP_VOLUMINEUX, detail.clone()),
             ),
             ApiError::Metier { code, libelle } => (StatusCode::OK, retour(*code, libelle.clone())),
+            ApiError::Champs(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                retour(
+                    CODE_CHAMPS_INVALIDES,
+                    "Certains champs sont à corriger".into(),
+                ),
+            ),
+            ApiError::Refus(status, libelle) => {
+                (*status, retour(i32::from(status.as_u16()), libelle.clone()))
+            }
             ApiError::Interne(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 retour(CODE_INTERNE, "Erreur interne du serveur".into()),
@@ -130,6 +185,14 @@ impl IntoResponse for ApiError {
             tracing::error!(%detail, "internal error");
         }
         let (status, retour) = self.status_and_retour();
+        if let ApiError::Champs(erreurs) = self {
+            let corps = RetourChamps {
+                code_retour: retour.code_retour,
+                libelle: retour.libelle,
+                erreurs,
+            };
+            return (status, axum::Json(corps)).into_response();
+        }
         let mut response = (status, axum::Json(retour)).into_response();
         if let ApiError::Piste(description) = &self {
             // Same shape as the PISTE gateway: Bearer realm="PISTE",error=...,error_description=...

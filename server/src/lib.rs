@@ -156,6 +156,42 @@ pub fn app(state: AppState) -> Router {
         .route("/session", get(portail::session::courante))
         .route("/session/deconnexion", post(portail::session::deconnexion))
         .route(
+            "/session/second-facteur",
+            post(portail::second_facteur::verifier),
+        )
+        .route("/outbox", get(portail::outbox::lire))
+        .route("/comptes", post(portail::comptes::creer))
+        .route("/comptes/defi", get(portail::comptes::defi))
+        .route("/comptes/activation", post(portail::comptes::activer))
+        .route("/compte", get(portail::comptes::profil))
+        .route(
+            "/compte/totp/enrolement",
+            post(portail::second_facteur::enrolement),
+        )
+        .route(
+            "/compte/totp/confirmation",
+            post(portail::second_facteur::confirmation),
+        )
+        .route("/registre/{siret}", get(portail::structures::registre))
+        .route("/structures", post(portail::structures::creer))
+        .route("/rattachements", post(portail::rattachements::demander))
+        .route(
+            "/rattachements/a-traiter",
+            get(portail::rattachements::a_traiter),
+        )
+        .route(
+            "/rattachements/{id}/decision",
+            post(portail::rattachements::decider),
+        )
+        .route(
+            "/compte/demandes",
+            get(portail::rattachements::mes_demandes),
+        )
+        .route(
+            "/compte/habilitations",
+            get(portail::habilitations::habilitations),
+        )
+        .route(
             "/simulation/horloge/avancer",
             post(portail::simulation::avancer),
         )

@@ -267,8 +267,116 @@ const SERVICES: &[Service] = &[
     ),
 ];
 
+/// SIRET of a register company not yet in the directory (structure creation demos and tests).
+pub const SIRET_REGISTRE_LIBRE: &str = "81234567600017";
+
+/// The (fictional) company register that pre-fills structure creation: (SIRET, name, street, postcode,
+/// town). Every SIREN and SIRET passes the Luhn check; the two demo suppliers are in it too.
+const REGISTRE: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        SIRET_REGISTRE_LIBRE,
+        "BOULANGERIE DU CANAL SARL",
+        "12 quai de la Loire",
+        "75019",
+        "PARIS",
+    ),
+    (
+        "82345678500018",
+        "ATELIER BOIS ET METAL SAS",
+        "4 rue des Forges",
+        "69007",
+        "LYON",
+    ),
+    (
+        "83456789300013",
+        "NETTOYAGE DES ALPES SARL",
+        "27 avenue Alsace-Lorraine",
+        "38000",
+        "GRENOBLE",
+    ),
+    (
+        "84567890300012",
+        "INFORMATIQUE DU LITTORAL SAS",
+        "3 cours Jean Jaures",
+        "33000",
+        "BORDEAUX",
+    ),
+    (
+        "85678901100017",
+        "TRAITEUR DE LA GARONNE EURL",
+        "18 allee des Demoiselles",
+        "31400",
+        "TOULOUSE",
+    ),
+    (
+        "79012345900014",
+        "TRANSPORTS DU NORD SA",
+        "55 rue Nationale",
+        "59000",
+        "LILLE",
+    ),
+    (
+        "78123456200010",
+        "CABINET CONSEIL MEDITERRANEE",
+        "9 La Canebiere",
+        "13001",
+        "MARSEILLE",
+    ),
+    (
+        "51234567900017",
+        "IMPRIMERIE BRETONNE SARL",
+        "2 rue de Brest",
+        "35000",
+        "RENNES",
+    ),
+    (
+        "90123456700013",
+        "PAYSAGES ET JARDINS DE LOIRE",
+        "41 boulevard Guist'hau",
+        "44000",
+        "NANTES",
+    ),
+    (
+        "91234567500017",
+        "SOLUTIONS SOLAIRES DU SUD SAS",
+        "6 place de la Comedie",
+        "34000",
+        "MONTPELLIER",
+    ),
+    (
+        "80000001000010",
+        "PASSERELLE DEMO SARL",
+        "1 place de l'Exemple",
+        "69002",
+        "LYON",
+    ),
+    (
+        "80000002800012",
+        "AUTRE FOURNISSEUR SAS",
+        "1 place de l'Exemple",
+        "44000",
+        "NANTES",
+    ),
+];
+
+/// Adds the register's companies that are missing (idempotent: databases seeded before the register get it).
+async fn seed_registre(db: &Db) -> Result<(), DbError> {
+    for (siret, raison_sociale, adresse, code_postal, ville) in REGISTRE {
+        db.ajouter_entreprise(&crate::db::EntrepriseRow {
+            siret: (*siret).to_owned(),
+            raison_sociale: (*raison_sociale).to_owned(),
+            adresse: (*adresse).to_owned(),
+            code_postal: (*code_postal).to_owned(),
+            ville: (*ville).to_owned(),
+        })
+        .await?;
+    }
+    Ok(())
+}
+
 /// Seeds the demo data unless the database already holds structures (idempotent).
 pub async fn seed_if_new(db: &Db, demo_hash: &str, factures_demo: bool) -> Result<(), DbError> {
+    seed_registre(db).await?;
     // The OAuth client came with a later migration: add it to databases seeded before it, too.
     sqlx::query(
         "INSERT INTO clients_oauth (client_id, secret_sha256) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING",
@@ -654,6 +762,14 @@ mod tests {
         for (id, _, _, iban, bic, _) in COORDONNEES_BANCAIRES {
             assert!(iban_valide(iban), "{id}: {iban}");
             assert_eq!(bic.len(), 11, "{id}: {bic}");
+        }
+    }
+
+    #[test]
+    fn register_sirets_and_sirens_pass_the_luhn_check() {
+        for (siret, ..) in REGISTRE {
+            let parsed = facture::identifiant::Siret::parse(siret);
+            assert!(parsed.is_ok(), "{siret}: {parsed:?}");
         }
     }
 }

@@ -103,12 +103,32 @@ pub async fn session(base: &str) -> Result<Option<Utilisateur>, ApiError> {
     Ok(corps.utilisateur)
 }
 
-/// Signs in with e-mail and password.
+/// What a correct password leads to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResultatConnexion {
+    /// Signed in.
+    Connecte(Utilisateur),
+    /// The account has a second factor: a code is expected with this pending token.
+    SecondFacteur {
+        /// Short-lived token to send back with the code.
+        jeton: String,
+        /// `EMAIL` (a code was e-mailed) or `TOTP` (the authenticator application).
+        methode: String,
+    },
+}
+
+#[derive(Deserialize)]
+struct SecondFacteurRequis {
+    jeton: String,
+    methode: String,
+}
+
+/// Signs in with e-mail and password. HTTP 202 means a second factor is required.
 pub async fn connexion(
     base: &str,
     email: &str,
     mot_de_passe: &str,
-) -> Result<Utilisateur, ApiError> {
+) -> Result<ResultatConnexion, ApiError> {
     let reponse = Request::post(&format!("{base}/portail/v1/session/connexion"))
         .json(&ConnexionDemande {
             email,
@@ -118,10 +138,159 @@ pub async fn connexion(
         .send()
         .await
         .map_err(|e| ApiError::Reseau(e.to_string()))?;
+    if reponse.status() == 202 {
+        let requis: SecondFacteurRequis = json_ou_erreur(reponse).await?;
+        return Ok(ResultatConnexion::SecondFacteur {
+            jeton: requis.jeton,
+            methode: requis.methode,
+        });
+    }
     let corps: SessionReponse = json_ou_erreur(reponse).await?;
     corps
         .utilisateur
+        .map(ResultatConnexion::Connecte)
         .ok_or_else(|| ApiError::Decodage("no user in the sign-in answer".to_string()))
+}
+
+/// Completes a sign-in with the second factor's code. A wrong code comes back on the `code` field
+/// with the attempts left.
+pub async fn second_facteur(
+    base: &str,
+    jeton: &str,
+    code: &str,
+) -> Result<Utilisateur, RefusFormulaire> {
+    let reponse = Request::post(&format!("{base}/portail/v1/session/second-facteur"))
+        .json(&serde_json::json!({ "jeton": jeton, "code": code }))
+        .map_err(|e| RefusFormulaire::Autre(ApiError::Decodage(e.to_string())))?
+        .send()
+        .await
+        .map_err(|e| RefusFormulaire::Autre(ApiError::Reseau(e.to_string())))?;
+    let corps: SessionReponse = lire_formulaire(reponse).await?;
+    corps.utilisateur.ok_or_else(|| {
+        RefusFormulaire::Autre(ApiError::Decodage(
+            "no user in the second-factor answer".to_string(),
+        ))
+    })
+}
+
+/// The JSON of a successful answer, or the refused fields of a 422, or the error.
+async fn lire_formulaire<T: DeserializeOwned>(reponse: Response) -> Result<T, RefusFormulaire> {
+    if reponse.status() == 422 {
+        let corps: RetourChamps = reponse
+            .json()
+            .await
+            .map_err(|e| RefusFormulaire::Autre(ApiError::Decodage(e.to_string())))?;
+        return Err(RefusFormulaire::Champs(corps.erreurs));
+    }
+    json_ou_erreur(reponse)
+        .await
+        .map_err(RefusFormulaire::Autre)
+}
+
+/// The anti-robot question of the account creation form.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Defi {
+    /// Id to send back with the answer.
+    pub id: String,
+    /// The question in French.
+    pub question: String,
+    /// The question in English.
+    pub question_en: String,
+}
+
+/// A fresh anti-robot question.
+pub async fn defi(base: &str) -> Result<Defi, ApiError> {
+    let reponse = Request::get(&format!("{base}/portail/v1/comptes/defi"))
+        .send()
+        .await
+        .map_err(|e| ApiError::Reseau(e.to_string()))?;
+    json_ou_erreur(reponse).await
+}
+
+/// The account creation form, as the portal API takes it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreationCompte {
+    /// Connexion e-mail.
+    pub email: String,
+    /// The same, typed again.
+    pub email_confirmation: String,
+    /// Family name.
+    pub nom: String,
+    /// Given name.
+    pub prenom: String,
+    /// Phone.
+    pub telephone: String,
+    /// Contact e-mail.
+    pub email_contact: String,
+    /// Password.
+    pub mot_de_passe: String,
+    /// Secret question.
+    pub question_secrete: String,
+    /// Its answer.
+    pub reponse_secrete: String,
+    /// CGU accepted.
+    pub cgu_acceptees: bool,
+    /// Anti-robot question id.
+    pub defi_id: String,
+    /// Its answer.
+    pub defi_reponse: String,
+}
+
+/// An invalid field, as the server names it (`motDePasse`…), with its messages.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErreurChamp {
+    /// Field name in the request body.
+    pub champ: String,
+    /// Message in French.
+    pub message_fr: String,
+    /// Message in English.
+    pub message_en: String,
+}
+
+/// Why a portal form was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RefusFormulaire {
+    /// Fields to correct.
+    Champs(Vec<ErreurChamp>),
+    /// Anything else.
+    Autre(ApiError),
+}
+
+#[derive(Deserialize)]
+struct RetourChamps {
+    #[serde(default)]
+    erreurs: Vec<ErreurChamp>,
+}
+
+/// Creates an account; an activation link is e-mailed. Invalid fields come back one by one.
+pub async fn creer_compte(base: &str, compte: &CreationCompte) -> Result<(), RefusFormulaire> {
+    let reponse = Request::post(&format!("{base}/portail/v1/comptes"))
+        .json(compte)
+        .map_err(|e| RefusFormulaire::Autre(ApiError::Decodage(e.to_string())))?
+        .send()
+        .await
+        .map_err(|e| RefusFormulaire::Autre(ApiError::Reseau(e.to_string())))?;
+    lire_formulaire::<serde_json::Value>(reponse)
+        .await
+        .map(|_| ())
+}
+
+/// Activates an account with the token of its activation link.
+pub async fn activer_compte(base: &str, jeton: &str) -> Result<(), ApiError> {
+    let reponse = Request::post(&format!("{base}/portail/v1/comptes/activation"))
+        .json(&serde_json::json!({ "jeton": jeton }))
+        .map_err(|e| ApiError::Decodage(e.to_string()))?
+        .send()
+        .await
+        .map_err(|e| ApiError::Reseau(e.to_string()))?;
+    if reponse.ok() {
+        Ok(())
+    } else {
+        Err(erreur_http(reponse).await)
+    }
 }
 
 /// Signs out.
@@ -477,4 +646,46 @@ impl ApiError {
             autre => autre.to_string(),
         }
     }
+}
+
+/// One bank account registered in Chorus Pro for a structure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompteBancaire {
+    /// `idCoordonneeBancaire`, sent as `codeCoordonneesBancairesFournisseur`.
+    pub id: i64,
+    /// Its name.
+    pub nom: String,
+}
+
+/// The valid bank accounts of a supplier structure (`recuperer/coordbanc/valides`).
+pub async fn comptes_bancaires(
+    base: &str,
+    id_structure: i64,
+) -> Result<Vec<CompteBancaire>, ApiError> {
+    use cpro::transverses::{
+        RecupererCoordbancValidesRequest, RecupererCoordbancValidesResponse,
+        CHEMIN_RECUPERER_COORDBANC_VALIDES,
+    };
+    let reponse: RecupererCoordbancValidesResponse = post_cpro(
+        base,
+        CHEMIN_RECUPERER_COORDBANC_VALIDES,
+        &RecupererCoordbancValidesRequest {
+            id_structure: Some(id_structure),
+        },
+        None,
+    )
+    .await?;
+    if reponse.code_retour != CODE_AUCUN_RESULTAT {
+        refus_metier(reponse.code_retour, &reponse.libelle)?;
+    }
+    Ok(reponse
+        .liste_coordonnee_bancaire
+        .into_iter()
+        .filter_map(|c| {
+            Some(CompteBancaire {
+                id: c.id_coordonnee_bancaire?,
+                nom: c.nom_coordonnee_bancaire.unwrap_or_default(),
+            })
+        })
+        .collect())
 }

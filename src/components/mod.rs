@@ -1,5 +1,7 @@
 //! Reusable widgets.
 
+pub mod envoi;
 pub mod garde;
 pub mod kiosque;
+pub mod notifications;
 pub mod panne;

@@ -1,10 +1,12 @@
 //! Connexion: e-mail and password against the backend's session API.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use thaw::{Button, ButtonAppearance, ButtonType, Field, Input, InputType};
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, RefusFormulaire, ResultatConnexion};
 use crate::app::Reglages;
 use crate::i18n::{I18n, Textes};
 use crate::state::session::{EtatSession, Session};
@@ -14,6 +16,7 @@ use crate::state::session::{EtatSession, Session};
 enum Echec {
     ChampsRequis,
     Identifiants,
+    NonActive,
     Reseau,
     Serveur,
 }
@@ -23,6 +26,7 @@ impl Echec {
         match self {
             Echec::ChampsRequis => t.connexion.champs_requis,
             Echec::Identifiants => t.connexion.erreur_identifiants,
+            Echec::NonActive => t.connexion.erreur_non_active,
             Echec::Reseau => t.connexion.erreur_reseau,
             Echec::Serveur => t.connexion.erreur_serveur,
         }
@@ -30,6 +34,7 @@ impl Echec {
 
     fn depuis(erreur: &ApiError) -> Echec {
         match erreur {
+            ApiError::Http { status: 403, .. } => Echec::NonActive,
             ApiError::Http {
                 status: 400..=499, ..
             } => Echec::Identifiants,
@@ -49,6 +54,8 @@ pub fn Connexion() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let mot_de_passe = RwSignal::new(String::new());
     let echec = RwSignal::new(None::<Echec>);
+    // The pending token and method when the account asks for a second factor.
+    let second = RwSignal::new(None::<(String, String)>);
 
     let connecter = Action::new_local(move |(email, mot_de_passe): &(String, String)| {
         let (email, mot_de_passe) = (email.clone(), mot_de_passe.clone());
@@ -59,10 +66,14 @@ pub fn Connexion() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(resultat) = connecter.value().get() {
             match resultat {
-                Ok(utilisateur) => {
+                Ok(ResultatConnexion::Connecte(utilisateur)) => {
                     echec.set(None);
                     session.set(EtatSession::Connecte(utilisateur));
                     navigate("/", Default::default());
+                }
+                Ok(ResultatConnexion::SecondFacteur { jeton, methode }) => {
+                    echec.set(None);
+                    second.set(Some((jeton, methode)));
                 }
                 Err(erreur) => echec.set(Some(Echec::depuis(&erreur))),
             }
@@ -81,6 +92,10 @@ pub fn Connexion() -> impl IntoView {
     };
 
     view! {
+        <Show
+            when=move || second.get().is_none()
+            fallback=move || view! { <SecondFacteur second /> }
+        >
         <section class="connexion" aria-labelledby="connexion-titre">
             <h1 id="connexion-titre">{move || i18n.t().connexion.titre}</h1>
             <p class="intro">{move || i18n.t().connexion.intro}</p>
@@ -120,6 +135,96 @@ pub fn Connexion() -> impl IntoView {
                         }
                     }}
                 </Button>
+            </form>
+            <p class="connexion__creer">
+                {move || i18n.t().connexion.pas_de_compte} " "
+                <A href="/creer-un-compte">{move || i18n.t().connexion.creer_compte}</A>
+            </p>
+        </section>
+        </Show>
+    }
+}
+
+/// The second step of a sign-in: the 6-digit code e-mailed or shown by the authenticator application.
+#[component]
+fn SecondFacteur(second: RwSignal<Option<(String, String)>>) -> impl IntoView {
+    let i18n = I18n::expect_context();
+    let session = Session::expect_context();
+    let reglages = Reglages::expect_context();
+    let navigate = use_navigate();
+    let code = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let en_cours = RwSignal::new(false);
+    let methode = move || second.with(|s| s.as_ref().map(|(_, m)| m.clone()).unwrap_or_default());
+    let valider = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((jeton, _)) = second.get_untracked() else {
+            return;
+        };
+        if en_cours.get_untracked() {
+            return;
+        }
+        en_cours.set(true);
+        let base = reglages.api_base();
+        let saisi = code.get_untracked().trim().to_owned();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let resultat = api::second_facteur(&base, &jeton, &saisi).await;
+            if en_cours.try_set(false).is_some() {
+                return;
+            }
+            let locale = i18n.locale();
+            match resultat {
+                Ok(utilisateur) => {
+                    session.set(EtatSession::Connecte(utilisateur));
+                    navigate("/", Default::default());
+                }
+                Err(RefusFormulaire::Champs(erreurs)) => {
+                    message.set(erreurs.first().map(|e| match locale {
+                        crate::i18n::Locale::Fr => e.message_fr.clone(),
+                        crate::i18n::Locale::En => e.message_en.clone(),
+                    }))
+                }
+                Err(RefusFormulaire::Autre(ApiError::Http { status: 401, .. })) => {
+                    // Too many wrong codes or expired: start again from the password.
+                    second.set(None);
+                }
+                Err(RefusFormulaire::Autre(erreur)) => message.set(Some(erreur.libelle())),
+            }
+        });
+    };
+    view! {
+        <section class="connexion" aria-labelledby="second-titre">
+            <h1 id="second-titre">{move || i18n.t().connexion.second_titre}</h1>
+            <p class="intro">
+                {move || {
+                    if methode() == "TOTP" {
+                        i18n.t().connexion.second_totp
+                    } else {
+                        i18n.t().connexion.second_email
+                    }
+                }}
+            </p>
+            <form on:submit=valider novalidate>
+                <div class="champ">
+                    <label for="code-second-facteur">{move || i18n.t().connexion.code}</label>
+                    <input
+                        id="code-second-facteur"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="one-time-code"
+                        maxlength="6"
+                        aria-describedby="code-second-facteur-message"
+                        prop:value=move || code.get()
+                        on:input=move |ev| code.set(event_target_value(&ev))
+                    />
+                </div>
+                <div id="code-second-facteur-message" class="message-formulaire" role="alert">
+                    {move || message.get().map(|m| view! { <p class="erreur">{m}</p> })}
+                </div>
+                <button type="submit" class="bouton bouton--principal" aria-disabled=move || en_cours.get().to_string()>
+                    {move || i18n.t().connexion.valider_code}
+                </button>
             </form>
         </section>
     }

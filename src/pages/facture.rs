@@ -164,6 +164,7 @@ fn Contenu(dossier: Dossier, recharger: Callback<()>) -> impl IntoView {
             </dl>
         </section>
         <Delai etat=etat_delai payee_le />
+        <Reprendre facture=f.clone() />
         <section aria-labelledby="suivi-titre">
             <h2 id="suivi-titre">{t.suivi_traitement}</h2>
             <table class="tableau">
@@ -276,6 +277,59 @@ fn Delai(
             <h2 id="delai-titre">{t.delai_titre}</h2>
             {corps}
         </section>
+    }
+}
+
+/// « Créer une nouvelle facture à partir de celle-ci »: the typed-invoice form pre-filled from this
+/// one (a rejected invoice is re-issued that way, with the number Chorus Pro gives the new one).
+#[component]
+fn Reprendre(facture: FactureEmise) -> impl IntoView {
+    let i18n = I18n::expect_context();
+    let session = crate::state::session::Session::expect_context();
+    let naviguer = leptos_router::hooks::use_navigate();
+    let rejetee = facture.statut_facture == Some(StatutFacture::REJETEE);
+    let reprendre = move |_| {
+        let crate::state::session::EtatSession::Connecte(utilisateur) = session.etat_untracked()
+        else {
+            return;
+        };
+        let t = &i18n.t().suivi;
+        let en_cours = crate::state::brouillons::charger_saisie(utilisateur.id).is_some_and(|b| {
+            !matches!(b.envoi.etape, crate::state::brouillons::Etape::Envoyee(_))
+                && b.saisie != facture::saisie::Saisie::default()
+        });
+        let accepte = !en_cours
+            || web_sys::window()
+                .and_then(|w| w.confirm_with_message(t.remplacer_brouillon).ok())
+                .unwrap_or(false);
+        if !accepte {
+            return;
+        }
+        let numero = facture.numero_facture.clone().unwrap_or_default();
+        let commentaire = rejetee.then(|| format!("{} {numero}", t.remplace_la_facture));
+        let brouillon = crate::state::brouillons::BrouillonSaisie {
+            saisie: facture::saisie::Saisie::depuis_facture_emise(
+                &facture,
+                aujourd_hui(),
+                commentaire,
+            ),
+            envoi: crate::state::brouillons::SuiviEnvoi {
+                cle_idempotence: format!(
+                    "saisie-{}",
+                    crate::state::brouillons::nouvel_identifiant()
+                ),
+                ..Default::default()
+            },
+        };
+        crate::state::brouillons::enregistrer_saisie(utilisateur.id, &brouillon);
+        naviguer("/factures-emises/saisir", Default::default());
+    };
+    view! {
+        <p>
+            <button type="button" class="bouton" on:click=reprendre>
+                {move || if rejetee { i18n.t().suivi.reemettre } else { i18n.t().suivi.dupliquer }}
+            </button>
+        </p>
     }
 }
 

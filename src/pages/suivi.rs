@@ -37,6 +37,10 @@ pub fn FacturesEmises() -> impl IntoView {
                     {move || i18n.t().deposer.lien}
                 </A>
                 " "
+                <A href="/factures-emises/saisir" attr:class="bouton">
+                    {move || i18n.t().saisir.lien}
+                </A>
+                " "
                 <A href="/factures-emises/tableau-de-bord" attr:class="bouton">
                     {move || i18n.t().tableau.lien}
                 </A>

@@ -220,3 +220,42 @@ fn modifier_index(
         .ok()
         .is_some_and(|texte| stockage.set_item(&cle, &texte).is_ok())
 }
+
+/// The invoice being typed on « Saisir une facture », with its sending.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BrouillonSaisie {
+    /// The form as typed.
+    pub saisie: facture::saisie::Saisie,
+    /// Where its sending stands.
+    pub envoi: SuiviEnvoi,
+}
+
+fn cle_saisie(utilisateur: i64) -> String {
+    format!("passerelle.u{utilisateur}.saisie")
+}
+
+/// The user's typed invoice left on this device, if any.
+pub fn charger_saisie(utilisateur: i64) -> Option<BrouillonSaisie> {
+    let texte = stockage()?.get_item(&cle_saisie(utilisateur)).ok()??;
+    let mut brouillon: BrouillonSaisie = serde_json::from_str(&texte).ok()?;
+    // A request cut by the reload may or may not have arrived.
+    if brouillon.envoi.etape == Etape::EnCours {
+        brouillon.envoi.etape = Etape::Incertain(String::new());
+    }
+    Some(brouillon)
+}
+
+/// Keeps the typed invoice. Returns false when the browser refused.
+pub fn enregistrer_saisie(utilisateur: i64, brouillon: &BrouillonSaisie) -> bool {
+    let (Some(stockage), Ok(texte)) = (stockage(), serde_json::to_string(brouillon)) else {
+        return false;
+    };
+    stockage.set_item(&cle_saisie(utilisateur), &texte).is_ok()
+}
+
+/// Forgets the typed invoice.
+pub fn supprimer_saisie(utilisateur: i64) {
+    if let Some(stockage) = stockage() {
+        let _ = stockage.remove_item(&cle_saisie(utilisateur));
+    }
+}

@@ -14,6 +14,8 @@ pub struct RuntimeConfig {
     pub kiosk: KioskConfig,
     /// Options for embedding in an intranet page (iframe).
     pub embed: EmbedConfig,
+    /// In-app notifications of status changes.
+    pub notifications: NotificationsConfig,
 }
 
 impl Default for RuntimeConfig {
@@ -23,6 +25,7 @@ impl Default for RuntimeConfig {
             locale: "fr".to_string(),
             kiosk: KioskConfig::default(),
             embed: EmbedConfig::default(),
+            notifications: NotificationsConfig::default(),
         }
     }
 }
@@ -55,4 +58,18 @@ pub struct EmbedConfig {
 }
 
 /// Where the settings file is, relative to the site root.
+/// `notifications`: how often the invoices' statuses are looked at while signed in.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct NotificationsConfig {
+    /// Seconds between two looks (also done when the tab comes back to the front).
+    pub poll_seconds: u32,
+}
+
+impl Default for NotificationsConfig {
+    fn default() -> Self {
+        NotificationsConfig { poll_seconds: 120 }
+    }
+}
+
 pub const CONFIG_URL: &str = "/config.json";

@@ -13,6 +13,7 @@
 //! assert!(r.error.is_some());
 //! ```
 
+pub mod apercu;
 pub mod champs;
 pub mod facturx;
 pub mod layout;

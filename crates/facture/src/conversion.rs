@@ -238,7 +238,7 @@ fn mode_depot(code: &wire::ModeDepot) -> Result<ModeDepot, ConversionError> {
     }
 }
 
-fn code_cadre(code: &wire::CadreFacturation) -> Result<CodeCadre, ConversionError> {
+pub(crate) fn code_cadre(code: &wire::CadreFacturation) -> Result<CodeCadre, ConversionError> {
     use wire::CadreFacturation as C;
     match code {
         C::A1_FACTURE_FOURNISSEUR => Ok(CodeCadre::A1FactureFournisseur),
@@ -260,7 +260,7 @@ fn type_facture(code: &wire::TypeFacture) -> Result<TypeFacture, ConversionError
     }
 }
 
-fn type_tva(code: &wire::TypeTva) -> Result<TypeTva, ConversionError> {
+pub(crate) fn type_tva(code: &wire::TypeTva) -> Result<TypeTva, ConversionError> {
     match code {
         wire::TypeTva::TVA_SUR_DEBIT => Ok(TypeTva::TvaSurDebit),
         wire::TypeTva::TVA_SUR_ENCAISSEMENT => Ok(TypeTva::TvaSurEncaissement),
@@ -270,7 +270,7 @@ fn type_tva(code: &wire::TypeTva) -> Result<TypeTva, ConversionError> {
     }
 }
 
-fn mode_paiement(code: &wire::ModePaiement) -> Result<ModePaiement, ConversionError> {
+pub(crate) fn mode_paiement(code: &wire::ModePaiement) -> Result<ModePaiement, ConversionError> {
     match code {
         wire::ModePaiement::CHEQUE => Ok(ModePaiement::Cheque),
         wire::ModePaiement::PRELEVEMENT => Ok(ModePaiement::Prelevement),

@@ -56,6 +56,7 @@ pub mod identifiant;
 pub mod modele;
 pub mod montant;
 pub mod regles;
+pub mod saisie;
 pub mod suivi;
 pub mod tableau;
 

@@ -129,6 +129,47 @@ pub fn horloge(
     Horloge::depuis_historique(&statuts, type_acheteur, montant_ttc)
 }
 
+/// A status change noticed between two looks at the invoices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changement {
+    /// `identifiantFactureCPP`.
+    pub identifiant: i64,
+    /// Invoice number.
+    pub numero: String,
+    /// Status before; `None` for an invoice not seen before.
+    pub avant: Option<StatutFacture>,
+    /// Status now.
+    pub apres: StatutFacture,
+}
+
+/// The invoices whose status changed since `connus` (id → status code), and the new picture to keep.
+/// Invoices new since the last look are changes too, except on the very first look (`connus` empty),
+/// which only records.
+pub fn changements(
+    connus: &std::collections::BTreeMap<i64, String>,
+    factures: &[FactureRechercheeFournisseur],
+) -> (Vec<Changement>, std::collections::BTreeMap<i64, String>) {
+    let premiere_fois = connus.is_empty();
+    let mut maintenant = std::collections::BTreeMap::new();
+    let mut changements = Vec::new();
+    for f in factures {
+        let (Some(id), Some(statut)) = (f.identifiant_facture_cpp, f.statut.clone()) else {
+            continue;
+        };
+        let avant = connus.get(&id);
+        if !premiere_fois && avant.map(String::as_str) != Some(statut.code()) {
+            changements.push(Changement {
+                identifiant: id,
+                numero: f.numero_facture.clone().unwrap_or_default(),
+                avant: avant.map(|code| StatutFacture::from_code(code)),
+                apres: statut.clone(),
+            });
+        }
+        maintenant.insert(id, statut.code().to_owned());
+    }
+    (changements, maintenant)
+}
+
 /// The columns of [`csv_factures`], in French as the portal's export.
 pub const COLONNES_CSV: [&str; 13] = [
     "Numéro de facture",
@@ -332,6 +373,39 @@ mod tests {
         assert!(ligne.contains(";1200,00;"));
         assert!(ligne.contains(";À recycler;"));
         assert!(ligne.ends_with(";42"));
+    }
+
+    #[test]
+    fn status_changes_are_noticed_after_the_first_look() {
+        let facture = |id: i64, statut: StatutFacture| FactureRechercheeFournisseur {
+            identifiant_facture_cpp: Some(id),
+            numero_facture: Some(format!("F-{id}")),
+            statut: Some(statut),
+            ..Default::default()
+        };
+        let (premiers, connus) = changements(
+            &Default::default(),
+            &[
+                facture(1, StatutFacture::DEPOSEE),
+                facture(2, StatutFacture::DEPOSEE),
+            ],
+        );
+        assert!(premiers.is_empty(), "the first look only records");
+        assert_eq!(connus.len(), 2);
+        let (vus, connus) = changements(
+            &connus,
+            &[
+                facture(1, StatutFacture::A_RECYCLER),
+                facture(2, StatutFacture::DEPOSEE),
+                facture(3, StatutFacture::DEPOSEE),
+            ],
+        );
+        assert_eq!(vus.len(), 2);
+        assert_eq!(vus[0].avant, Some(StatutFacture::DEPOSEE));
+        assert_eq!(vus[0].apres, StatutFacture::A_RECYCLER);
+        assert_eq!((vus[1].identifiant, vus[1].avant.clone()), (3, None));
+        let (rien, _) = changements(&connus, &[facture(1, StatutFacture::A_RECYCLER)]);
+        assert!(rien.is_empty());
     }
 
     #[test]

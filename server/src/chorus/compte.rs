@@ -13,7 +13,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 
 use crate::auth::{self, hash_token};
-use crate::db::{RattachementRow, UtilisateurRow};
+use crate::db::{RattachementRow, UtilisateurRow, SECOND_FACTEUR_AUCUN};
 use crate::error::ApiError;
 use crate::AppState;
 
@@ -145,6 +145,12 @@ async fn utilisateur_piste(parts: &Parts, state: &AppState) -> Result<Utilisateu
         .await
         .map_err(|e| ApiError::Interne(format!("verification task: {e}")))?;
     let utilisateur = utilisateur.filter(|_| valide).ok_or_else(mauvais_compte)?;
+    // A password alone opens no account that is inactive or protected by a second factor: the
+    // second factor could otherwise be bypassed through the API.
+    let etat = state.db.etat_compte(utilisateur.id).await?;
+    if !etat.is_some_and(|e| e.actif && e.second_facteur == SECOND_FACTEUR_AUCUN) {
+        return Err(mauvais_compte());
+    }
     state.comptes.put(cle, utilisateur.id);
     Ok(utilisateur)
 }

@@ -16,10 +16,19 @@ pub async fn rattachements(
     CproJson(_requete): CproJson<Value>,
 ) -> Result<CproJson<Value>, ApiError> {
     let mut liste = Vec::new();
+    let roles = state
+        .db
+        .rattachements_avec_role(compte.utilisateur.id)
+        .await?;
     for rattachement in &compte.rattachements {
         let Some(structure) = state.db.structure(rattachement.id_structure).await? else {
             continue;
         };
+        // The portal's roles: GESTIONNAIRE_PRINCIPAL and GESTIONNAIRE manage the structure; a user attached
+        // by a gestionnaire's decision is UTILISATEUR whatever the habilitation.
+        let gestionnaire = roles
+            .iter()
+            .any(|(id, role, _)| *id == structure.id && role.starts_with("GESTIONNAIRE"));
         let (services, _) = state.db.services(structure.id, 1, 10_000).await?;
         liste.push(json!({
             "idStructure": structure.id,
@@ -27,7 +36,7 @@ pub async fn rattachements(
             "typeIdentifiantStructure": structure.type_identifiant,
             "designationStructure": structure.raison_sociale,
             "statutRattachementStructure": "VALIDEE",
-            "roleUtilisateur": if rattachement.habilitation == "MODIFICATION" { "GESTIONNAIRE" } else { "UTILISATEUR" },
+            "roleUtilisateur": if gestionnaire { "GESTIONNAIRE" } else { "UTILISATEUR" },
             "statutUtilisateur": "ACTIF",
             "listeServicesRattache": services.iter().map(|s| json!({
                 "idService": s.id,

@@ -14,15 +14,30 @@ use sqlx::Row;
 use crate::config::DbLocation;
 
 mod annuaire;
+mod comptes;
 mod coordonnees;
+mod courriels;
+mod demandes_rattachement;
 mod factures;
 mod flux;
+mod structures_portail;
 pub use annuaire::{CriteresStructure, ServiceRow, StructureRow};
+pub use comptes::{
+    ConnexionEnAttenteRow, EtatCompte, NouveauCompte, SECOND_FACTEUR_AUCUN, SECOND_FACTEUR_EMAIL,
+    SECOND_FACTEUR_TOTP,
+};
 pub use coordonnees::CoordonneeBancaireRow;
+pub use courriels::{CourrielRow, NouveauCourriel};
+pub use demandes_rattachement::{
+    Decision, DemandeRow, DEMANDE_ACCEPTEE, DEMANDE_EN_ATTENTE, DEMANDE_REFUSEE,
+};
 pub use factures::{
     ActionRow, Creation, CriteresFacture, FactureRow, HistoRow, NouvelleFacture, PieceRow,
 };
 pub use flux::{FluxRow, NouveauFlux};
+pub use structures_portail::{
+    EntrepriseRow, NouvelleStructure, ROLE_GESTIONNAIRE_PRINCIPAL, ROLE_UTILISATEUR,
+};
 
 /// Migrations embedded in the binary (the server must not depend on its working directory).
 const MIGRATIONS: &[(i64, &str, &str)] = &[
@@ -36,6 +51,21 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         3,
         "coordonnees_flux",
         include_str!("../../migrations/0003_coordonnees_flux.sql"),
+    ),
+    (
+        4,
+        "portail_comptes",
+        include_str!("../../migrations/0004_portail_comptes.sql"),
+    ),
+    (
+        5,
+        "portail_structures",
+        include_str!("../../migrations/0005_portail_structures.sql"),
+    ),
+    (
+        6,
+        "totp_essais",
+        include_str!("../../migrations/0006_totp_essais.sql"),
     ),
 ];
 

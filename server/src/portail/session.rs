@@ -1,4 +1,5 @@
-//! Portal session: `connexion`, current session, `deconnexion` (HttpOnly cookie).
+//! Portal session: `connexion` (then `second-facteur` when the account has one), current session,
+//! `deconnexion` (HttpOnly cookie).
 
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
@@ -7,8 +8,9 @@ use axum::response::{IntoResponse, Response};
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
+use super::second_facteur;
 use crate::auth::{self, Utilisateur};
-use crate::db::UtilisateurRow;
+use crate::db::{UtilisateurRow, SECOND_FACTEUR_AUCUN};
 use crate::error::{ApiError, CproJson};
 use crate::AppState;
 
@@ -58,7 +60,9 @@ impl From<UtilisateurRow> for SessionResponse {
     }
 }
 
-/// `POST /portail/v1/session/connexion`.
+/// `POST /portail/v1/session/connexion`: 200 with the session cookie; 202 with a pending token when the
+/// account has a second factor ([`second_facteur::demarrer`]); 401 on a wrong password; 403 when the
+/// right password belongs to an account not activated yet.
 pub async fn connexion(
     State(state): State<AppState>,
     CproJson(request): CproJson<ConnexionRequest>,
@@ -77,6 +81,30 @@ pub async fn connexion(
     let Some(utilisateur) = utilisateur.filter(|_| valide) else {
         return Err(ApiError::IdentifiantsIncorrects);
     };
+    let etat = state
+        .db
+        .etat_compte(utilisateur.id)
+        .await?
+        .ok_or(ApiError::IdentifiantsIncorrects)?;
+    if !etat.actif {
+        return Err(ApiError::Refus(
+            StatusCode::FORBIDDEN,
+            "Votre compte n'est pas encore activé : ouvrez le lien d'activation reçu par e-mail."
+                .into(),
+        ));
+    }
+    if etat.second_facteur != SECOND_FACTEUR_AUCUN {
+        return second_facteur::demarrer(&state, &utilisateur, &etat).await;
+    }
+    ouvrir_session(&state, utilisateur).await
+}
+
+/// Opens a session for a fully authenticated user: records it and answers 200 with the user and the
+/// session cookie.
+pub async fn ouvrir_session(
+    state: &AppState,
+    utilisateur: UtilisateurRow,
+) -> Result<Response, ApiError> {
     let (token, token_hash) = auth::nouveau_token();
     let expire_le = (chrono::Utc::now() + Duration::hours(auth::SESSION_DUREE_HEURES))
         .format("%Y-%m-%dT%H:%M:%S")

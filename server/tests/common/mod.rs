@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: one-shot requests on `app(test_state())`.
 #![allow(dead_code)]
 
+pub mod portail;
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;

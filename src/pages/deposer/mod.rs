@@ -3,6 +3,7 @@
 //! The screen only binds: `extract::extract` reads the bytes, `extract::vers_facture::constater` runs
 //! the checks of `facture` and sorts the findings by form field.
 
+mod apercu;
 mod complements;
 mod envoi;
 
@@ -73,6 +74,10 @@ struct Depot {
     annuaire: RwSignal<EtatAnnuaire>,
     complements: RwSignal<Complements>,
     envoi: RwSignal<SuiviEnvoi>,
+    /// The first page's preview, when its text could be read.
+    apercu: RwSignal<Option<extract::apercu::Apercu>>,
+    /// The field being edited, whose place the preview shows.
+    focus: RwSignal<Option<String>>,
 }
 
 impl Depot {
@@ -95,6 +100,8 @@ impl Depot {
                 cle_idempotence: format!("depot-{uid}"),
                 ..SuiviEnvoi::default()
             }),
+            apercu: RwSignal::new(None),
+            focus: RwSignal::new(None),
             uid: StoredValue::new(uid),
         }
     }
@@ -105,9 +112,14 @@ impl Depot {
         brouillon: BrouillonDepot,
         pdf: Option<Vec<u8>>,
     ) -> Depot {
+        let apercu = pdf
+            .as_deref()
+            .and_then(|octets| extract::apercu::Apercu::du_pdf(octets, &brouillon.provenance));
         Depot {
             id,
             utilisateur: Some(utilisateur),
+            apercu: RwSignal::new(apercu),
+            focus: RwSignal::new(None),
             uid: StoredValue::new(brouillon.uid),
             octets: StoredValue::new(pdf.map(Arc::new)),
             nom: StoredValue::new(brouillon.nom),
@@ -356,6 +368,10 @@ async fn lire(depot: Depot, fichier: web_sys::File, locale: Locale, structures: 
     let extraction = extract::extract(&octets);
     depot.source.set(Some(extraction.source));
     depot.erreur.set(extraction.error);
+    depot.apercu.set(extract::apercu::Apercu::du_pdf(
+        &octets,
+        &extraction.provenance,
+    ));
     depot.provenance.set(extraction.provenance);
     let mut complements = Complements::proposes(&extraction.fields);
     complements.id_fournisseur = structures.with_untracked(|s| match s {
@@ -592,6 +608,8 @@ fn Formulaire(depot: Depot, structures: Structures, retirer: Callback<()>) -> im
                     }}
                 </p>
                 <Resume constats />
+                <div class="formulaire-depot__corps">
+                <div class="formulaire-depot__champs">
                 {GROUPES
                     .iter()
                     .map(|(titre, cles, choix)| {
@@ -615,6 +633,9 @@ fn Formulaire(depot: Depot, structures: Structures, retirer: Callback<()>) -> im
                         }
                     })
                     .collect_view()}
+                </div>
+                <apercu::Apercu depot />
+                </div>
                 <AutresPoints constats />
                 <envoi::Envoi depot constats retirer />
             </Show>
@@ -693,6 +714,7 @@ fn ChampSaisi(depot: Depot, cle: &'static str, constats: Memo<Option<Constats>>)
                     let texte = event_target_value(&ev);
                     depot.champs.update(|c| ecrire_champ(c, cle, &texte));
                 }
+                on:focus=move |_| depot.focus.set(Some(cle.to_owned()))
             />
             // The recipient's active services, offered as suggestions for the code service.
             <Show when=move || cle == "service_code">

@@ -1,0 +1,77 @@
+// Accessibility: axe-core's WCAG 2.1 A/AA rules on each main screen, in French and in English, with
+// the states users see (a read PDF with its findings, a dialog open, search results).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { lancerNavigateur, ouvrirPage, BASE_URL } from './fixtures/navigateur.js';
+import { fr } from './fixtures/i18n.js';
+import { connecterDemo } from './fixtures/session.js';
+import { FACTURE_DEMO, SIRET_STRUCTURE_DEMO } from './fixtures/pdf.js';
+
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let navigateur;
+before(async () => { navigateur = await lancerNavigateur(); });
+after(async () => { await navigateur?.close(); });
+
+/** The WCAG 2.1 A and AA violations axe finds on the page as it is now, one line each. */
+async function violations(page) {
+  await page.evaluate(AXE);
+  const resultats = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  return resultats.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+async function verifier(page, ecran) {
+  const trouvees = await violations(page);
+  assert.deepEqual(trouvees, [], `${ecran}:\n${trouvees.join('\n')}`);
+}
+
+test('les écrans principaux respectent les règles WCAG 2.1 AA vérifiables automatiquement', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur);
+  await page.goto(`${BASE_URL}/connexion`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await verifier(page, 'connexion');
+
+  await connecterDemo(page, fr);
+  await verifier(page, 'accueil');
+
+  await page.goto(`${BASE_URL}/factures-emises/deposer`);
+  await page.getByRole('heading', { level: 1, name: fr.deposer.titre }).waitFor();
+  await page.getByLabel(fr.deposer.zone).setInputFiles({
+    name: 'a11y.pdf', mimeType: 'application/pdf',
+    buffer: FACTURE_DEMO.pdf({ numero: 'A11Y-1', siret: SIRET_STRUCTURE_DEMO, service: 'INCONNU' }),
+  });
+  await page.getByRole('img', { name: fr.deposer.apercu_aria }).waitFor();
+  await verifier(page, 'déposer, PDF lu avec des points bloquants');
+
+  await page.getByLabel(fr.deposer.champ_service_code).fill('SGC-ACHATS');
+  await page.getByText(fr.deposer.resume_ok).waitFor();
+  await page.getByRole('button', { name: fr.envoi.envoyer, exact: true }).click();
+  await page.getByRole('dialog', { name: fr.envoi.confirmation_titre }).waitFor();
+  await verifier(page, 'déposer, confirmation');
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${BASE_URL}/factures-emises`);
+  await page.getByRole('heading', { level: 2, name: fr.suivi.recherche_titre }).waitFor();
+  await page.locator('.resultats-total').waitFor();
+  await verifier(page, 'factures émises');
+
+  await page.locator('.suivi tbody th a').first().click();
+  await page.getByRole('heading', { level: 2, name: fr.suivi.suivi_traitement }).waitFor();
+  await verifier(page, 'détail d’une facture');
+
+  await page.goto(`${BASE_URL}/factures-emises/saisir`);
+  await page.getByRole('heading', { level: 1, name: fr.saisir.titre }).waitFor();
+  await verifier(page, 'saisir');
+
+  // English labels too.
+  await page.getByRole('button', { name: fr.shell.changer_langue_aria }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await verifier(page, 'saisir, en anglais');
+  assert.deepEqual(erreurs, []);
+  await contexte.close();
+});
