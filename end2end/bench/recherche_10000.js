@@ -5,8 +5,9 @@
 //   PASSERELLE_URL=http://127.0.0.1:<port> node bench/recherche_10000.js [runs=5]
 //
 // Each figure is measured inside the page with performance.now(): from the user's action (click,
-// change) to the first animation frame where the new results are in the DOM; « dont réseau » is
-// the `rechercher/fournisseur` request's own duration (Resource Timing: server + transfer), the
+// change) to the first animation frame where the new results are in the DOM; « réseau » is
+// the summed duration of the `rechercher/fournisseur` requests (Resource Timing: server + transfer;
+// parallel calls overlap, so it can exceed the total), the
 // rest is JSON decoding and rendering in WebAssembly. Prints mean / min / max per step.
 // « tableau de bord » reads every invoice in one call; « Factures émises + retards » is the screen's
 // opening: its search page and the Synthèse's late-invoice notice (a search of the invoices awaiting
@@ -115,13 +116,13 @@ try {
   }
 
   console.log(`\nRechercher — ${nFactures} — ${RUNS} runs, Chromium headless, temps dans la page (ms)\n`);
-  console.log('| étape                     | moyenne | min    | max    | dont réseau (moy.) |');
-  console.log('|---------------------------|--------:|-------:|-------:|-------------------:|');
+  console.log('| étape                     | moyenne | min    | max    | réseau, somme des appels (moy.) |');
+  console.log('|---------------------------|--------:|-------:|-------:|--------------------------------:|');
   for (const [cle, valeurs] of Object.entries(mesures)) {
     const s = stats(valeurs);
     const r = stats(reseaux[cle]);
     const f = (x) => x.toFixed(0).padStart(6);
-    console.log(`| ${cle.padEnd(25)} | ${f(s.moyenne)}  | ${f(s.min)} | ${f(s.max)} | ${f(r.moyenne)}             |`);
+    console.log(`| ${cle.padEnd(25)} | ${f(s.moyenne)}  | ${f(s.min)} | ${f(s.max)} | ${f(r.moyenne)}                          |`);
   }
 } finally {
   await navigateur.close();
