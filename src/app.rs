@@ -14,6 +14,7 @@ use crate::pages::{
     accueil::Accueil, compte::Activation, compte::CreerCompte, connexion::Connexion,
     deposer::Deposer, espaces::ActivitesGestionnaire, espaces::MonCompte, espaces::Sollicitations,
     facture::DetailFacture, introuvable::Introuvable, saisir::SaisirFacture, suivi::FacturesEmises,
+    tableau::TableauDeBord,
 };
 use crate::state::config::RuntimeConfig;
 use crate::state::session::{EtatSession, Session};
@@ -109,6 +110,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/factures-emises/deposer") view=Deposer />
                             <Route path=path!("/factures-emises/saisir") view=SaisirFacture />
                             <Route path=path!("/factures-emises/facture/:id") view=DetailFacture />
+                            <Route
+                                path=path!("/factures-emises/tableau-de-bord")
+                                view=TableauDeBord
+                            />
                             <Route path=path!("/sollicitations") view=Sollicitations />
                             <Route path=path!("/mon-compte") view=MonCompte />
                             <Route

@@ -23,6 +23,7 @@ pub mod gateway;
 pub mod health;
 pub mod portail;
 pub mod seed;
+pub mod seed_volume;
 pub mod spa;
 
 use std::future::Future;

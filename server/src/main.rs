@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use passerelle_server::config::{Settings, USAGE};
-use passerelle_server::AppState;
+use passerelle_server::{seed_volume, AppState};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -14,9 +14,15 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_max_level(tracing::Level::INFO)
         .init();
-    let settings = match Settings::from_args_and_env(std::env::args().skip(1), |key| {
-        std::env::var(key).ok()
-    }) {
+    // `--seed-factures N` (volume data for demos and measurements) is read here, apart from `Settings`.
+    let (args, factures_volume) = match seed_volume::extraire_option(std::env::args().skip(1)) {
+        Ok(lu) => lu,
+        Err(error) => {
+            eprintln!("passerelle-server: {error}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let settings = match Settings::from_args_and_env(args, |key| std::env::var(key).ok()) {
         Ok(settings) => settings,
         Err(error) => {
             eprintln!("passerelle-server: {error}\n{USAGE}");
@@ -27,7 +33,7 @@ async fn main() -> ExitCode {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    match run(settings).await {
+    match run(settings, factures_volume).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("passerelle-server: {error:#}");
@@ -36,11 +42,23 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run(settings: Settings) -> anyhow::Result<()> {
+async fn run(settings: Settings, factures_volume: Option<u64>) -> anyhow::Result<()> {
     let addr = settings.addr.clone();
     let state = AppState::open(settings)
         .await
         .context("opening the database or setting up the gateway")?;
+    if let Some(n) = factures_volume {
+        let debut = std::time::Instant::now();
+        let ajoutees =
+            seed_volume::seed_factures(&state.db, n, state.clock.maintenant().naive_utc())
+                .await
+                .context("adding the volume invoices")?;
+        tracing::info!(
+            ajoutees,
+            ms = debut.elapsed().as_millis() as u64,
+            "--seed-factures"
+        );
+    }
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .with_context(|| format!("binding {addr}"))?;

@@ -9,3 +9,4 @@ pub mod facture;
 pub mod introuvable;
 pub mod saisir;
 pub mod suivi;
+pub mod tableau;

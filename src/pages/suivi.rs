@@ -19,6 +19,7 @@ use crate::app::Reglages;
 use crate::components::garde::Protege;
 use crate::i18n::{I18n, Locale, Suivi as TextesSuivi};
 use crate::navigateur::{aujourd_hui, telecharger};
+use crate::pages::tableau::RetardsSynthese;
 
 /// Largest number of invoices a CSV export fetches in one search.
 const EXPORT_MAX: i64 = 10_000;
@@ -38,6 +39,10 @@ pub fn FacturesEmises() -> impl IntoView {
                 " "
                 <A href="/factures-emises/saisir" attr:class="bouton">
                     {move || i18n.t().saisir.lien}
+                </A>
+                " "
+                <A href="/factures-emises/tableau-de-bord" attr:class="bouton">
+                    {move || i18n.t().tableau.lien}
                 </A>
             </p>
             <Synthese />
@@ -86,6 +91,7 @@ fn Synthese() -> impl IntoView {
     view! {
         <section class="suivi" aria-labelledby="synthese-titre">
             <h2 id="synthese-titre">{move || i18n.t().suivi.synthese_titre}</h2>
+            <RetardsSynthese />
             <label class="case">
                 <input
                     type="checkbox"
@@ -536,11 +542,11 @@ async fn rechercher(
     })
 }
 
-/// The French label of a status, or its code in English.
+/// The label of a status in the locale.
 pub fn libelle_statut(statut: &StatutFacture, locale: Locale) -> String {
     match locale {
         Locale::Fr => statut.libelle_fr().to_owned(),
-        Locale::En => statut.code().replace('_', " ").to_lowercase(),
+        Locale::En => statut.libelle_en().to_owned(),
     }
 }
 

@@ -13,7 +13,9 @@
 //! * [`regles`]: [`check`] returns every [`Finding`], addressed to a `soumettre` field;
 //! * [`conversion`]: `Facture` ⇄ `cpro::factures::SoumettreRequest`;
 //! * [`delai`]: the legal payment clock, moratory interest and indemnity;
-//! * [`annuaire`]: the recipient's routing flags from the Chorus Pro directory answers.
+//! * [`annuaire`]: the recipient's routing flags from the Chorus Pro directory answers;
+//! * [`suivi`]: follow-up (work list, history → payment clock, CSV);
+//! * [`tableau`]: the dashboard's sums by status, family and month, and lateness estimates.
 //!
 //! ```
 //! use facture::{check, Contexte, Facture, Ligne, ModePaiement};
@@ -56,6 +58,7 @@ pub mod montant;
 pub mod regles;
 pub mod saisie;
 pub mod suivi;
+pub mod tableau;
 
 pub use modele::*;
 pub use regles::{check, Contexte, Finding, Severity};
