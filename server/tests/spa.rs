@@ -117,6 +117,32 @@ async fn config_json_and_assets_are_served_from_dist() {
 }
 
 #[tokio::test]
+async fn assets_are_gzipped_for_clients_that_accept_it() {
+    let (router, dist) = routeur_avec_dist("'self'").await;
+    let gros = "export const texte = 'Passerelle';\n".repeat(2_000);
+    let _ = std::fs::write(dist.join("gros.js"), &gros);
+    let requete = || {
+        axum::http::Request::get("/gros.js")
+            .header("accept-encoding", "gzip")
+            .body(axum::body::Body::empty())
+            .unwrap_or_default()
+    };
+    let reponse = envoyer(&router, requete()).await;
+    assert_eq!(reponse.status, StatusCode::OK);
+    assert_eq!(reponse.header("content-encoding").as_deref(), Some("gzip"));
+    assert!(
+        reponse.body.len() * 10 < gros.len(),
+        "{} bytes for {}",
+        reponse.body.len(),
+        gros.len()
+    );
+    // Without Accept-Encoding, the plain bytes.
+    let brut = envoyer(&router, get("/gros.js", None)).await;
+    assert_eq!(brut.header("content-encoding"), None);
+    assert_eq!(brut.body.len(), gros.len());
+}
+
+#[tokio::test]
 async fn missing_asset_with_an_extension_is_a_real_404() {
     let (router, _dist) = routeur_avec_dist("'self'").await;
     let reponse = envoyer(&router, get("/app-0000.wasm", None)).await;
