@@ -140,10 +140,14 @@ pub fn lire_entrant(json: &str, pdf_binaire: Option<Vec<u8>>) -> Result<Entrant,
     }
     match type_fil {
         "set-locale" => {
-            let locale = objet
-                .get("locale")
-                .and_then(Value::as_str)
-                .ok_or(ErreurMessage::ChampInvalide("locale".into(), "a string is expected"))?;
+            let locale =
+                objet
+                    .get("locale")
+                    .and_then(Value::as_str)
+                    .ok_or(ErreurMessage::ChampInvalide(
+                        "locale".into(),
+                        "a string is expected",
+                    ))?;
             match locale {
                 "fr" | "en" => Ok(Entrant::ChoisirLangue(locale.to_owned())),
                 autre => Err(ErreurMessage::LangueInconnue(tronquer(autre, 20))),
@@ -486,7 +490,10 @@ mod tests {
             Err(ErreurMessage::SansType)
         );
         assert_eq!(lire_entrant("[1]", None), Err(ErreurMessage::PasUnObjet));
-        assert_eq!(lire_entrant("not json", None), Err(ErreurMessage::PasUnObjet));
+        assert_eq!(
+            lire_entrant("not json", None),
+            Err(ErreurMessage::PasUnObjet)
+        );
     }
 
     #[test]
@@ -543,10 +550,7 @@ mod tests {
             Err(ErreurMessage::PdfTropVolumineux)
         );
         assert_eq!(
-            lire_entrant(
-                r#"{"type":"prefill-draft","version":1,"pdf":"%%%"}"#,
-                None
-            ),
+            lire_entrant(r#"{"type":"prefill-draft","version":1,"pdf":"%%%"}"#, None),
             Err(ErreurMessage::PdfIllisible)
         );
     }
@@ -608,7 +612,10 @@ mod tests {
         assert!(origine_autorisee("http://127.0.0.1:8081", &autorisees));
         assert!(!origine_autorisee("http://127.0.0.1:8082", &autorisees));
         assert!(!origine_autorisee("http://intranet.example", &autorisees));
-        assert!(!origine_autorisee("https://intranet.example.evil", &autorisees));
+        assert!(!origine_autorisee(
+            "https://intranet.example.evil",
+            &autorisees
+        ));
         assert!(!origine_autorisee("https://evil.example", &autorisees));
         assert!(!origine_autorisee("null", &autorisees));
         assert!(!origine_autorisee("*", &autorisees));
