@@ -1,5 +1,6 @@
 //! Reusable widgets.
 
 pub mod garde;
+pub mod integration;
 pub mod kiosque;
 pub mod panne;

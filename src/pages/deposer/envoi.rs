@@ -19,6 +19,7 @@ use crate::api::{self, ApiError};
 use crate::app::Reglages;
 use crate::i18n::{I18n, Locale};
 use crate::state::brouillons::{self, Etape, Recu};
+use crate::state::integration;
 
 /// The send button, the blocking summary beside it, the confirmation dialog, and the state of a
 /// sending under way, uncertain or refused.
@@ -306,6 +307,9 @@ async fn envoyer(base: String, depot: Depot, locale: Locale) {
     depot.envoi.update(|e| e.etape = Etape::EnCours);
     let etape = tenter(&base, depot, locale).await;
     let envoyee = matches!(etape, Etape::Envoyee(_));
+    if let Etape::Envoyee(recu) = &etape {
+        integration::facture_envoyee(&depot.uid.get_value(), recu);
+    }
     depot.envoi.update(|e| {
         if let Etape::Refusee(_) = etape {
             // Nothing was created: the user may correct the form, which makes a new body.
