@@ -29,7 +29,9 @@ after(async () => {
  * Third-party cookies are blocked (as Chromium does by default, and said again through CDP).
  */
 async function ouvrirHote(autorisees) {
-  const ouverte = await ouvrirPage(navigateur);
+  // Tall enough for the whole host page: a full-page capture then needs no resize, which would leave
+  // the cross-site frame unpainted in the screenshot.
+  const ouverte = await ouvrirPage(navigateur, { viewport: { width: 1280, height: 1100 } });
   const { contexte, page } = ouverte;
   await contexte.route('**/config.json', (route) => route.fulfill({
     contentType: 'application/json',
