@@ -110,6 +110,7 @@ test('intégrée dans un intranet : connexion sans cookie tiers, brouillon prér
   });
   await page.getByRole('button', { name: 'Préremplir' }).click();
   const enregistre = await attendreMessage(page, 'invoice-saved');
+  assert.equal(enregistre.version, 1);
   assert.equal(enregistre.number, numero);
   assert.equal(enregistre.fileName, 'intranet.pdf');
 
@@ -167,6 +168,34 @@ test('une page hôte dont l’origine n’est pas autorisée n’est pas écout�
   );
   assert.ok(await cadre.getByRole('heading', { level: 1, name: fr.accueil.titre }).isVisible(), 'no prefill opened');
   assert.deepEqual(await page.evaluate(() => window.messagesRecus), [], 'nothing posted to a host not allowed');
+  assert.deepEqual(erreurs, []);
+  await contexte.close();
+});
+
+test('un brouillon envoyé avant la connexion s’ouvre après elle ; un message mal formé est refusé avec sa raison', async () => {
+  const { contexte, page, erreurs, cadre } = await ouvrirHote([ORIGINE_HOTE]);
+  await attendreMessage(page, 'ready');
+  const numero = `E2E-IFA-${Date.now() % 1e8}`;
+  await page.getByLabel('Champs (JSON, clés du contrat d’extraction)').fill(JSON.stringify({ invoice_number: numero }));
+  await page.getByRole('button', { name: 'Préremplir' }).click();
+  // Not signed in yet: the draft waits behind the connexion screen, and opens once signed in.
+  await cadre.getByRole('heading', { level: 1, name: fr.connexion.titre }).waitFor();
+  await cadre.getByLabel(fr.connexion.email).fill(DEMO.email);
+  await cadre.getByLabel(fr.connexion.mot_de_passe).fill(DEMO.motDePasse);
+  await cadre.getByRole('button', { name: fr.connexion.bouton }).click();
+  await cadre.getByRole('heading', { level: 1, name: fr.deposer.titre }).waitFor();
+  assert.equal(await cadre.getByLabel(fr.deposer.champ_invoice_number).inputValue(), numero);
+  const enregistre = await attendreMessage(page, 'invoice-saved');
+  assert.equal(enregistre.number, numero);
+
+  // A field that does not exist is refused, and the host is told why.
+  await page.evaluate(() => document.getElementById('passerelle').contentWindow.postMessage(
+    { type: 'prefill-draft', version: 1, fields: { mot_de_passe: 'x' } },
+    new URL(document.getElementById('passerelle').src).origin,
+  ));
+  const refus = await attendreMessage(page, 'rejected');
+  assert.equal(refus.inReplyTo, 'prefill-draft');
+  assert.match(refus.reason, /unknown field `mot_de_passe`/);
   assert.deepEqual(erreurs, []);
   await contexte.close();
 });

@@ -82,7 +82,10 @@ pub fn Integration() -> impl IntoView {
                 Ok(Entrant::PreremplirBrouillon(preremplissage)) => {
                     let recu = brouillon_recu(preremplissage, untrack(move || i18n.locale()));
                     recus.0.update(|r| r.push(recu));
-                    aller_deposer();
+                    // Signed out, the draft waits: the effect below opens it after sign-in.
+                    if matches!(session.etat_untracked(), EtatSession::Connecte(_)) {
+                        aller_deposer();
+                    }
                 }
                 Ok(Entrant::ChoisirLangue(tag)) => {
                     if let Some(locale) = Locale::from_tag(&tag) {
