@@ -7,6 +7,7 @@ use leptos_router::path;
 use thaw::{ConfigProvider, MessageBar, MessageBarIntent, Theme};
 
 use crate::api;
+use crate::components::integration::Integration;
 use crate::components::kiosque::{terminer_session, Kiosque};
 use crate::components::panne::ErreurAffichee;
 use crate::i18n::{I18n, Locale};
@@ -17,6 +18,7 @@ use crate::pages::{
     tableau::TableauDeBord,
 };
 use crate::state::config::RuntimeConfig;
+use crate::state::integration::{est_dans_un_cadre, BrouillonsRecus};
 use crate::state::session::{EtatSession, Session};
 
 /// Key of the user's language choice in local storage.
@@ -48,6 +50,7 @@ pub fn App() -> impl IntoView {
     let reglages = Reglages(RwSignal::new(RuntimeConfig::default()));
     provide_context(reglages);
     let config_illisible = RwSignal::new(false);
+    BrouillonsRecus::provide();
 
     // Settings first (they name the backend), then who is signed in.
     spawn_local(async move {
@@ -125,6 +128,13 @@ pub fn App() -> impl IntoView {
                 </main>
                 <Show when=move || reglages.0.with(|c| c.kiosk.enabled)>
                     <Kiosque />
+                </Show>
+                // In a frame whose parent the settings allow: the postMessage protocol with the host page.
+                <Show when=move || {
+                    est_dans_un_cadre()
+                        && reglages.0.with(|c| !c.embed.allowed_parent_origins.is_empty())
+                }>
+                    <Integration />
                 </Show>
                 <footer class="pied">
                     <p>{move || i18n.t().shell.pied}</p>

@@ -117,11 +117,36 @@ pub fn cookie_session(token: &str, secure: bool) -> HeaderValue {
     .unwrap_or_else(|_| HeaderValue::from_static("passerelle_session=; Path=/; Max-Age=0"))
 }
 
+/// `Set-Cookie` opening a session of the SPA embedded in another site's page (iframe): a partitioned
+/// cookie (CHIPS), the one kind browsers still keep in a third-party frame when third-party cookies are
+/// blocked. It is only sent under the top-level site that embedded the SPA, never elsewhere.
+/// `SameSite=None` and `Partitioned` require `Secure` (browsers accept it on http://localhost and
+/// http://127.0.0.1 too). Cross-site requests still cannot use it: the API takes JSON bodies only,
+/// which need a CORS preflight the server never grants.
+pub fn cookie_session_integree(token: &str) -> HeaderValue {
+    let max_age = SESSION_DUREE_HEURES * 3600;
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=None; Partitioned; Max-Age={max_age}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static("passerelle_session=; Path=/; Max-Age=0"))
+}
+
 /// `Set-Cookie` ending a session.
 pub fn cookie_fin_session() -> (axum::http::HeaderName, HeaderValue) {
     (
         SET_COOKIE,
         HeaderValue::from_static("passerelle_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
+    )
+}
+
+/// `Set-Cookie` ending an embedded session ([`cookie_session_integree`]): a partitioned cookie is only
+/// erased by a partitioned `Set-Cookie`.
+pub fn cookie_fin_session_integree() -> (axum::http::HeaderName, HeaderValue) {
+    (
+        SET_COOKIE,
+        HeaderValue::from_static(
+            "passerelle_session=; Path=/; HttpOnly; Secure; SameSite=None; Partitioned; Max-Age=0",
+        ),
     )
 }
 
@@ -187,6 +212,28 @@ mod tests {
         );
         assert_eq!(cookie(&headers, SESSION_COOKIE).as_deref(), Some("abc"));
         assert_eq!(cookie(&headers, "c"), None);
+    }
+
+    #[test]
+    fn embedded_session_cookie_is_partitioned_and_secure() {
+        let cookie = cookie_session_integree("abc");
+        let texte = cookie.to_str().unwrap_or_default();
+        assert!(texte.starts_with("passerelle_session=abc;"), "{texte}");
+        for attribut in [
+            "HttpOnly",
+            "Secure",
+            "SameSite=None",
+            "Partitioned",
+            "Path=/",
+        ] {
+            assert!(texte.contains(attribut), "{attribut} missing: {texte}");
+        }
+        let (_, fin) = cookie_fin_session_integree();
+        let fin = fin.to_str().unwrap_or_default();
+        assert!(
+            fin.contains("Partitioned") && fin.contains("Max-Age=0"),
+            "{fin}"
+        );
     }
 
     #[test]

@@ -37,6 +37,43 @@ async fn demo_account_logs_in_and_gets_an_httponly_lax_cookie() {
 }
 
 #[tokio::test]
+async fn embedded_login_gets_a_partitioned_cookie_that_opens_the_session() {
+    let router = routeur().await;
+    let body =
+        json!({"email": DEMO_EMAIL, "motDePasse": DEMO_MOT_DE_PASSE, "integre": true}).to_string();
+    let reponse = envoyer(
+        &router,
+        post_json("/portail/v1/session/connexion", None, &body),
+    )
+    .await;
+    assert_eq!(reponse.status, StatusCode::OK);
+    let set_cookie = reponse.header("set-cookie").unwrap_or_default();
+    for attribut in ["HttpOnly", "Secure", "SameSite=None", "Partitioned"] {
+        assert!(set_cookie.contains(attribut), "{attribut}: {set_cookie}");
+    }
+    let cookie = reponse.cookie().unwrap_or_default();
+    let session = envoyer(&router, get("/portail/v1/session", Some(&cookie))).await;
+    assert_eq!(session.json()["utilisateur"]["email"], DEMO_EMAIL);
+    let fin = envoyer(
+        &router,
+        post_json("/portail/v1/session/deconnexion", Some(&cookie), ""),
+    )
+    .await;
+    let effacements: Vec<&str> = fin
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    assert!(
+        effacements
+            .iter()
+            .any(|c| c.contains("Partitioned") && c.contains("Max-Age=0")),
+        "{effacements:?}"
+    );
+}
+
+#[tokio::test]
 async fn login_email_is_case_insensitive() {
     let router = routeur().await;
     let body =

@@ -160,6 +160,14 @@ async fn frame_ancestors_comes_from_the_settings() {
         csp.ends_with("frame-ancestors https://intranet.example"),
         "{csp}"
     );
+    // X-Frame-Options cannot list an origin: sending it would contradict the CSP (and win in old browsers).
+    assert_eq!(reponse.header("x-frame-options"), None);
+    let client_route = envoyer(&router, get("/factures-emises/deposer", None)).await;
+    assert!(client_route
+        .header("content-security-policy")
+        .unwrap_or_default()
+        .ends_with("frame-ancestors https://intranet.example"));
+    assert_eq!(client_route.header("x-frame-options"), None);
 }
 
 #[test]

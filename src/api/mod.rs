@@ -72,6 +72,9 @@ struct SessionReponse {
 struct ConnexionDemande<'a> {
     email: &'a str,
     mot_de_passe: &'a str,
+    /// In a frame: ask for the partitioned session cookie, the one a third-party frame keeps.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    integre: bool,
 }
 
 #[derive(Deserialize)]
@@ -133,6 +136,7 @@ pub async fn connexion(
         .json(&ConnexionDemande {
             email,
             mot_de_passe,
+            integre: crate::state::integration::est_dans_un_cadre(),
         })
         .map_err(|e| ApiError::Decodage(e.to_string()))?
         .send()

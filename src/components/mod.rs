@@ -2,6 +2,7 @@
 
 pub mod envoi;
 pub mod garde;
+pub mod integration;
 pub mod kiosque;
 pub mod notifications;
 pub mod panne;

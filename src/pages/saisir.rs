@@ -216,6 +216,13 @@ pub fn SaisirFacture() -> impl IntoView {
         let nom = nom_destinataire();
         spawn_local(async move {
             let etape = soumettre_idempotent(&base, suivi, corps_neuf, nom, locale).await;
+            // The embedding page (intranet iframe) hears of it.
+            if let Etape::Envoyee(recu) = &etape {
+                let cle = suivi
+                    .try_with_untracked(|e| e.cle_idempotence.clone())
+                    .unwrap_or_default();
+                crate::state::integration::facture_envoyee(&cle, recu);
+            }
             enregistrer_etape(suivi, etape);
         });
     });

@@ -1,5 +1,7 @@
-//! Application state shared through context: runtime settings and the user's session.
+//! Application state shared through context: runtime settings, the user's session, the local drafts
+//! and the embedding in a host page.
 
 pub mod brouillons;
 pub mod config;
+pub mod integration;
 pub mod session;

@@ -400,12 +400,22 @@ fn lire_compte_node(ligne: &str, compte: &mut Compte) {
     }
 }
 
+/// CSP `frame-ancestors` of the test server: itself and the example host page on a loopback origin.
+const FRAME_ANCESTORS_TESTS: &str = "'self' http://localhost:* http://127.0.0.1:*";
+
 /// Starts a server on a free port with an in-memory database, runs the browser suite against it,
 /// and stops the server whatever the outcome.
 fn tests_navigateur(racine: &Path) -> Result<Compte> {
     let binaire = construire_serveur(racine)?;
-    let serveur =
-        serveur::Serveur::demarrer(&binaire, "127.0.0.1:0", ":memory:", &racine.join("dist"))?;
+    // integration.test.js frames the application in the example host page, served on another site
+    // (http://localhost:<port> beside http://127.0.0.1:<port>): the CSP must let that page embed it.
+    let serveur = serveur::Serveur::demarrer_avec(
+        &binaire,
+        "127.0.0.1:0",
+        ":memory:",
+        &racine.join("dist"),
+        &["--frame-ancestors", FRAME_ANCESTORS_TESTS],
+    )?;
     println!("xtask: test server at {}", serveur.url);
     let resultat = compter(
         Command::new("node")
@@ -431,6 +441,23 @@ mod tests {
             lire_compte_cargo(ligne, &mut compte);
         }
         assert_eq!(compte, Compte { reussis, echoues });
+    }
+
+    #[test]
+    fn test_frame_ancestors_are_csp_sources_the_server_accepts() {
+        // passerelle-server refuses `;`, `,` and control characters in --frame-ancestors.
+        assert!(!FRAME_ANCESTORS_TESTS
+            .chars()
+            .any(|c| c.is_control() || c == ';' || c == ','));
+        for source in FRAME_ANCESTORS_TESTS.split_whitespace() {
+            let hote = source
+                .strip_prefix("http://")
+                .and_then(|s| s.strip_suffix(":*"));
+            assert!(
+                source == "'self'" || matches!(hote, Some("localhost" | "127.0.0.1")),
+                "{source}"
+            );
+        }
     }
 
     #[test]

@@ -23,6 +23,17 @@ pub struct Serveur {
 impl Serveur {
     /// Starts the server and waits for its announcement line.
     pub fn demarrer(binaire: &Path, addr: &str, db: &str, dist: &Path) -> Result<Serveur> {
+        Serveur::demarrer_avec(binaire, addr, db, dist, &[])
+    }
+
+    /// Starts the server with more flags (`autres`), and waits for its announcement line.
+    pub fn demarrer_avec(
+        binaire: &Path,
+        addr: &str,
+        db: &str,
+        dist: &Path,
+        autres: &[&str],
+    ) -> Result<Serveur> {
         let mut enfant = Command::new(binaire)
             .arg("--addr")
             .arg(addr)
@@ -30,6 +41,7 @@ impl Serveur {
             .arg(db)
             .arg("--dist")
             .arg(dist)
+            .args(autres)
             .stdout(Stdio::piped())
             .spawn()
             .with_context(|| format!("starting {}", binaire.display()))?;

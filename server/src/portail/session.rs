@@ -1,5 +1,5 @@
 //! Portal session: `connexion` (then `second-facteur` when the account has one), current session,
-//! `deconnexion` (HttpOnly cookie).
+//! `deconnexion` (HttpOnly cookie; partitioned when the SPA is embedded in another site's page).
 
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
@@ -22,6 +22,10 @@ pub struct ConnexionRequest {
     pub email: String,
     /// Password.
     pub mot_de_passe: String,
+    /// The SPA runs embedded in another site's page (iframe): the session cookie is then partitioned
+    /// (see [`auth::cookie_session_integree`]), since a `SameSite=Lax` one would never be sent there.
+    #[serde(default)]
+    pub integre: bool,
 }
 
 /// The user as the SPA sees it.
@@ -113,7 +117,11 @@ pub async fn ouvrir_session(
         .db
         .creer_session(&token_hash, utilisateur.id, &expire_le)
         .await?;
-    let cookie = auth::cookie_session(&token, state.settings.secure_cookies);
+    let cookie = if request.integre {
+        auth::cookie_session_integree(&token)
+    } else {
+        auth::cookie_session(&token, state.settings.secure_cookies)
+    };
     Ok((
         [(SET_COOKIE, cookie)],
         CproJson(SessionResponse::from(utilisateur)),
@@ -155,5 +163,13 @@ pub async fn deconnexion(
             .supprimer_session(&auth::hash_token(&token))
             .await?;
     }
-    Ok((StatusCode::NO_CONTENT, [auth::cookie_fin_session()]).into_response())
+    // Both kinds of session cookie: the browser only knows which one it holds.
+    Ok((
+        StatusCode::NO_CONTENT,
+        [
+            auth::cookie_fin_session(),
+            auth::cookie_fin_session_integree(),
+        ],
+    )
+        .into_response())
 }

@@ -17,6 +17,7 @@ use crate::components::envoi::{
 };
 use crate::i18n::{I18n, Locale};
 use crate::state::brouillons::{self, Etape};
+use crate::state::integration;
 
 /// The send bar of a deposited file.
 #[component]
@@ -58,6 +59,10 @@ async fn envoyer(base: String, depot: Depot, locale: Locale) {
     depot.envoi.update(|e| e.etape = Etape::EnCours);
     let etape = tenter(&base, depot, locale).await;
     let envoyee = matches!(etape, Etape::Envoyee(_));
+    // The embedding page hears of it even when the screen was left meanwhile.
+    if let Etape::Envoyee(recu) = &etape {
+        integration::facture_envoyee(&depot.uid.try_get_value().unwrap_or_default(), recu);
+    }
     if !enregistrer_etape(depot.envoi, etape) {
         return;
     }

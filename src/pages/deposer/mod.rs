@@ -25,6 +25,7 @@ use crate::app::Reglages;
 use crate::components::garde::Protege;
 use crate::i18n::{I18n, Locale, Textes};
 use crate::state::brouillons::{self, BrouillonDepot, Etape, SuiviEnvoi};
+use crate::state::integration::{self, BrouillonRecu, BrouillonsRecus};
 use crate::state::session::{EtatSession, Session};
 
 /// The user's supplier structures, `None` until the server answered.
@@ -222,8 +223,11 @@ pub fn Deposer() -> impl IntoView {
         EtatSession::Connecte(utilisateur) => Some(utilisateur.id),
         _ => None,
     };
-    // The drafts of an earlier visit come back as they were left, once the session is known.
+    // The drafts of an earlier visit come back as they were left, once the session is known. Their
+    // signals belong to the screen, not to the effect (which disposes what it owns when it runs again,
+    // e.g. on sign-out).
     let repris = StoredValue::new(false);
+    let ecran = Owner::current();
     Effect::new(move |_| {
         let EtatSession::Connecte(connecte) = session.etat() else {
             return;
@@ -232,14 +236,20 @@ pub fn Deposer() -> impl IntoView {
             return;
         }
         repris.set_value(true);
-        let anciens: Vec<Depot> = brouillons::charger(connecte.id)
-            .into_iter()
-            .map(|(brouillon, pdf)| {
-                let id = prochain_id.get_value();
-                prochain_id.set_value(id + 1);
-                Depot::depuis_brouillon(id, connecte.id, brouillon, pdf)
-            })
-            .collect();
+        let charger = || -> Vec<Depot> {
+            brouillons::charger(connecte.id)
+                .into_iter()
+                .map(|(brouillon, pdf)| {
+                    let id = prochain_id.get_value();
+                    prochain_id.set_value(id + 1);
+                    Depot::depuis_brouillon(id, connecte.id, brouillon, pdf)
+                })
+                .collect()
+        };
+        let anciens = match &ecran {
+            Some(ecran) => ecran.with(charger),
+            None => charger(),
+        };
         if anciens.is_empty() {
             return;
         }
@@ -252,6 +262,53 @@ pub fn Deposer() -> impl IntoView {
             d.extend(nouveaux);
         });
     });
+
+    // Drafts handed over by the host page (embedded in an iframe) open here, once signed in and once
+    // the supplier structures are known (to choose the one the invoice's SIRET names).
+    if let Some(recus) = use_context::<BrouillonsRecus>() {
+        // The rows' signals belong to the screen, not to this effect (which disposes what it owns
+        // each time it runs again).
+        let proprietaire = Owner::current();
+        Effect::new(move |_| {
+            let EtatSession::Connecte(connecte) = session.etat() else {
+                return;
+            };
+            if structures.with(Option::is_none) || recus.0.with(Vec::is_empty) {
+                return;
+            }
+            for BrouillonRecu { mut brouillon, pdf } in
+                recus.0.try_update(std::mem::take).unwrap_or_default()
+            {
+                let present = depots.with_untracked(|d| {
+                    d.iter().any(|x| x.uid.with_value(|u| *u == brouillon.uid))
+                });
+                if present {
+                    continue;
+                }
+                if brouillon.complements.id_fournisseur.is_none() {
+                    brouillon.complements.id_fournisseur = structures.with_untracked(|s| match s {
+                        Some(Ok(liste)) => {
+                            Complements::structure_du_siret(&brouillon.champs, &paires(liste))
+                        }
+                        _ => None,
+                    });
+                }
+                if let Some(octets) = &pdf {
+                    brouillons::enregistrer_pdf(connecte.id, &brouillon.uid, octets);
+                }
+                integration::brouillon_enregistre(&brouillon);
+                let id = prochain_id.get_value();
+                prochain_id.set_value(id + 1);
+                let creer = move || Depot::depuis_brouillon(id, connecte.id, brouillon, pdf);
+                let depot = match &proprietaire {
+                    Some(proprietaire) => proprietaire.with(creer),
+                    None => creer(),
+                };
+                depots.update(|d| d.push(depot));
+                selection.set(Some(id));
+            }
+        });
+    }
 
     let ajouter = move |fichiers: web_sys::FileList| {
         for index in 0..fichiers.length() {
