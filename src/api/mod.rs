@@ -164,7 +164,11 @@ pub async fn second_facteur(
     code: &str,
 ) -> Result<Utilisateur, RefusFormulaire> {
     let reponse = Request::post(&format!("{base}/portail/v1/session/second-facteur"))
-        .json(&serde_json::json!({ "jeton": jeton, "code": code }))
+        .json(&serde_json::json!({
+            "jeton": jeton,
+            "code": code,
+            "integre": crate::state::integration::est_dans_un_cadre(),
+        }))
         .map_err(|e| RefusFormulaire::Autre(ApiError::Decodage(e.to_string())))?
         .send()
         .await

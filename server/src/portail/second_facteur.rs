@@ -105,6 +105,9 @@ pub struct SecondFacteurRequest {
     pub jeton: String,
     /// The 6-digit code.
     pub code: String,
+    /// The SPA runs in another site's frame: the session cookie must be partitioned.
+    #[serde(default)]
+    pub integre: bool,
 }
 
 fn connexion_perimee(libelle: &str) -> ApiError {
@@ -184,7 +187,7 @@ pub async fn verifier(
         .utilisateur(attente.id_utilisateur)
         .await?
         .ok_or(ApiError::NonAuthentifie)?;
-    session::ouvrir_session(&state, utilisateur).await
+    session::ouvrir_session(&state, utilisateur, requete.integre).await
 }
 
 /// Answer of `POST /portail/v1/compte/totp/enrolement`.

@@ -100,14 +100,15 @@ pub async fn connexion(
     if etat.second_facteur != SECOND_FACTEUR_AUCUN {
         return second_facteur::demarrer(&state, &utilisateur, &etat).await;
     }
-    ouvrir_session(&state, utilisateur).await
+    ouvrir_session(&state, utilisateur, request.integre).await
 }
 
 /// Opens a session for a fully authenticated user: records it and answers 200 with the user and the
-/// session cookie.
+/// session cookie (partitioned when `integre`: the SPA runs in another site's frame).
 pub async fn ouvrir_session(
     state: &AppState,
     utilisateur: UtilisateurRow,
+    integre: bool,
 ) -> Result<Response, ApiError> {
     let (token, token_hash) = auth::nouveau_token();
     let expire_le = (chrono::Utc::now() + Duration::hours(auth::SESSION_DUREE_HEURES))
@@ -117,7 +118,7 @@ pub async fn ouvrir_session(
         .db
         .creer_session(&token_hash, utilisateur.id, &expire_le)
         .await?;
-    let cookie = if request.integre {
+    let cookie = if integre {
         auth::cookie_session_integree(&token)
     } else {
         auth::cookie_session(&token, state.settings.secure_cookies)
