@@ -51,11 +51,11 @@ async fn missing_dist_answers_503_explaining_how_to_build() {
 }
 
 async fn routeur_avec_dist(frame_ancestors: &str) -> (axum::Router, std::path::PathBuf) {
-    let dist = std::env::temp_dir().join(format!(
-        "passerelle-dist-{}-{}",
-        std::process::id(),
-        frame_ancestors.len()
-    ));
+    // One folder per call: tests run in parallel and rewriting a shared index.html races with reads.
+    static NUMERO: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let numero = NUMERO.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dist =
+        std::env::temp_dir().join(format!("passerelle-dist-{}-{numero}", std::process::id()));
     let _ = std::fs::create_dir_all(&dist);
     let _ = std::fs::write(
         dist.join("index.html"),
