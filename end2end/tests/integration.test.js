@@ -158,12 +158,14 @@ test('une page hôte dont l’origine n’est pas autorisée n’est pas écout�
   const { contexte, page, erreurs, cadre, avertissements } = await ouvrirHote(['https://intranet.example']);
   await connecterDansLeCadre(cadre);
   await page.getByRole('button', { name: 'Préremplir' }).click();
-  const attendre = Date.now() + 3000;
-  while (Date.now() < attendre && !avertissements.some((a) => a.includes('ignored'))) {
+  // Wait for this exact warning: Chromium logs other warnings that also say "ignored" (preload integrity).
+  const ignore = `message from \`${ORIGINE_HOTE}\` ignored`;
+  const attendre = Date.now() + 15000;
+  while (Date.now() < attendre && !avertissements.some((a) => a.includes(ignore))) {
     await page.waitForTimeout(100);
   }
   assert.ok(
-    avertissements.some((a) => a.includes(`message from \`${ORIGINE_HOTE}\` ignored`)),
+    avertissements.some((a) => a.includes(ignore)),
     `logged: ${avertissements.join(' | ')}`,
   );
   assert.ok(await cadre.getByRole('heading', { level: 1, name: fr.accueil.titre }).isVisible(), 'no prefill opened');
