@@ -163,7 +163,18 @@ pub fn app(state: AppState) -> Router {
         .route("/comptes", post(portail::comptes::creer))
         .route("/comptes/defi", get(portail::comptes::defi))
         .route("/comptes/activation", post(portail::comptes::activer))
-        .route("/compte", get(portail::comptes::profil))
+        .route(
+            "/compte",
+            get(portail::mon_compte::profil).put(portail::mon_compte::modifier),
+        )
+        .route(
+            "/compte/mot-de-passe",
+            post(portail::mon_compte::changer_mot_de_passe),
+        )
+        .route(
+            "/compte/totp/suppression",
+            post(portail::mon_compte::supprimer_totp),
+        )
         .route(
             "/compte/totp/enrolement",
             post(portail::second_facteur::enrolement),

@@ -15,6 +15,36 @@ pub const SECOND_FACTEUR_EMAIL: &str = "EMAIL";
 /// `second_facteur` of an account with an authenticator application (RFC 6238).
 pub const SECOND_FACTEUR_TOTP: &str = "TOTP";
 
+/// What `GET /portail/v1/compte` adds to the session's user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfilRow {
+    /// Phone number.
+    pub telephone: String,
+    /// Contact e-mail.
+    pub email_contact: String,
+    /// `AUCUN`, `EMAIL` or `TOTP`.
+    pub second_facteur: String,
+    /// Wants notification e-mails.
+    pub notifications: bool,
+}
+
+/// The editable part of a profile, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModificationProfil {
+    /// Family name.
+    pub nom: String,
+    /// Given name.
+    pub prenom: String,
+    /// Phone number.
+    pub telephone: String,
+    /// Contact e-mail.
+    pub email_contact: String,
+    /// `fr` or `en`.
+    pub langue: String,
+    /// Wants notification e-mails.
+    pub notifications: bool,
+}
+
 /// A new account as the creation form gives it, with its hashes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NouveauCompte {
@@ -326,27 +356,93 @@ impl Db {
         Ok(restants)
     }
 
-    /// The profile of an account as `GET /portail/v1/compte` shows it: (telephone, contact e-mail,
-    /// second factor).
-    pub async fn profil(
-        &self,
-        id_utilisateur: i64,
-    ) -> Result<Option<(String, String, String)>, DbError> {
+    /// The profile of an account as `GET /portail/v1/compte` shows it.
+    pub async fn profil(&self, id_utilisateur: i64) -> Result<Option<ProfilRow>, DbError> {
         let row = sqlx::query(
-            "SELECT telephone, email_contact, second_facteur FROM utilisateurs WHERE id = $1",
+            "SELECT telephone, email_contact, second_facteur, notifications FROM utilisateurs WHERE id = $1",
         )
         .bind(id_utilisateur)
         .fetch_optional(self.pool())
         .await?;
         row.map(|row| {
-            Ok((
-                row.try_get("telephone")?,
-                row.try_get("email_contact")?,
-                row.try_get("second_facteur")?,
-            ))
+            Ok(ProfilRow {
+                telephone: row.try_get("telephone")?,
+                email_contact: row.try_get("email_contact")?,
+                second_facteur: row.try_get("second_facteur")?,
+                notifications: row.try_get("notifications")?,
+            })
         })
         .transpose()
         .map_err(|e: sqlx::Error| DbError::from(e))
+    }
+
+    /// Replaces the editable part of a profile (Mon compte).
+    pub async fn modifier_profil(
+        &self,
+        id_utilisateur: i64,
+        profil: &ModificationProfil,
+    ) -> Result<(), DbError> {
+        sqlx::query(
+            "UPDATE utilisateurs SET nom = $2, prenom = $3, telephone = $4, email_contact = $5, \
+             langue = $6, notifications = $7 WHERE id = $1",
+        )
+        .bind(id_utilisateur)
+        .bind(&profil.nom)
+        .bind(&profil.prenom)
+        .bind(&profil.telephone)
+        .bind(&profil.email_contact)
+        .bind(&profil.langue)
+        .bind(profil.notifications)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// Stores a new password hash and ends every other session of the account (the one of
+    /// `session_gardee`, a token hash, stays open).
+    pub async fn changer_mot_de_passe(
+        &self,
+        id_utilisateur: i64,
+        mot_de_passe_hash: &str,
+        session_gardee: &str,
+    ) -> Result<(), DbError> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query("UPDATE utilisateurs SET mot_de_passe_hash = $2 WHERE id = $1")
+            .bind(id_utilisateur)
+            .bind(mot_de_passe_hash)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE id_utilisateur = $1 AND token_hash <> $2")
+            .bind(id_utilisateur)
+            .bind(session_gardee)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Drops the authenticator application: sign-in codes come by e-mail again.
+    pub async fn revenir_au_code_par_email(&self, id_utilisateur: i64) -> Result<(), DbError> {
+        sqlx::query(
+            "UPDATE utilisateurs SET second_facteur = $2, totp_secret = NULL, \
+             totp_secret_en_attente = NULL, totp_dernier_pas = NULL WHERE id = $1",
+        )
+        .bind(id_utilisateur)
+        .bind(SECOND_FACTEUR_EMAIL)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// Whether the account with this login e-mail wants notification e-mails; true for an address that is
+    /// no account's (a contact address gets what it was sent).
+    pub async fn notifications_actives(&self, email: &str) -> Result<bool, DbError> {
+        let valeur: Option<bool> =
+            sqlx::query_scalar("SELECT notifications FROM utilisateurs WHERE email = $1")
+                .bind(email.trim().to_lowercase())
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(valeur.unwrap_or(true))
     }
 
     /// Switches the account to TOTP with the enrolled secret; `pas` is the step of the confirming code.

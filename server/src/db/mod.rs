@@ -23,8 +23,8 @@ mod flux;
 mod structures_portail;
 pub use annuaire::{CriteresStructure, ServiceRow, StructureRow};
 pub use comptes::{
-    ConnexionEnAttenteRow, EtatCompte, NouveauCompte, SECOND_FACTEUR_AUCUN, SECOND_FACTEUR_EMAIL,
-    SECOND_FACTEUR_TOTP,
+    ConnexionEnAttenteRow, EtatCompte, ModificationProfil, NouveauCompte, ProfilRow,
+    SECOND_FACTEUR_AUCUN, SECOND_FACTEUR_EMAIL, SECOND_FACTEUR_TOTP,
 };
 pub use coordonnees::CoordonneeBancaireRow;
 pub use courriels::{CourrielRow, NouveauCourriel};
@@ -66,6 +66,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         6,
         "totp_essais",
         include_str!("../../migrations/0006_totp_essais.sql"),
+    ),
+    (
+        9,
+        "compte_preferences",
+        include_str!("../../migrations/0009_compte_preferences.sql"),
     ),
 ];
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::regles::{self, normaliser_email};
 use super::{horodatage_dans, outbox};
-use crate::auth::{self, Utilisateur};
+use crate::auth;
 use crate::db::NouveauCompte;
 use crate::error::{ApiError, CproJson, ErreurChamp};
 use crate::AppState;
@@ -118,7 +118,7 @@ pub struct CreationCompteResponse {
     pub message_en: String,
 }
 
-fn obligatoire(
+pub(super) fn obligatoire(
     erreurs: &mut Vec<ErreurChamp>,
     champ: &str,
     valeur: &str,
@@ -144,7 +144,13 @@ fn obligatoire(
     true
 }
 
-fn verifier_email(erreurs: &mut Vec<ErreurChamp>, champ: &str, valeur: &str, fr: &str, en: &str) {
+pub(super) fn verifier_email(
+    erreurs: &mut Vec<ErreurChamp>,
+    champ: &str,
+    valeur: &str,
+    fr: &str,
+    en: &str,
+) {
     if obligatoire(erreurs, champ, valeur, fr, en) && !regles::email_valide(valeur) {
         erreurs.push(ErreurChamp::new(
             champ,
@@ -262,7 +268,7 @@ async fn verifier_defi(
     })
 }
 
-async fn hacher(state: &AppState, secret: String) -> Result<String, ApiError> {
+pub(super) async fn hacher(state: &AppState, secret: String) -> Result<String, ApiError> {
     let hasher = state.hasher.clone();
     tokio::task::spawn_blocking(move || hasher.hacher(&secret))
         .await
@@ -397,44 +403,6 @@ pub async fn activer(
     Ok(CproJson(ActivationResponse {
         email: utilisateur.email,
         actif: true,
-    }))
-}
-
-/// Answer of `GET /portail/v1/compte`: the signed-in user's profile.
-#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct ProfilResponse {
-    /// Login e-mail.
-    pub email: String,
-    /// Family name.
-    pub nom: String,
-    /// Given name.
-    pub prenom: String,
-    /// Phone number (empty for the seeded accounts).
-    pub telephone: String,
-    /// Contact e-mail (empty for the seeded accounts).
-    pub email_contact: String,
-    /// `AUCUN`, `EMAIL` or `TOTP`.
-    pub second_facteur: String,
-}
-
-/// `GET /portail/v1/compte` (signed in): the profile and the second factor in use.
-pub async fn profil(
-    State(state): State<AppState>,
-    Utilisateur(utilisateur): Utilisateur,
-) -> Result<CproJson<ProfilResponse>, ApiError> {
-    let (telephone, email_contact, second_facteur) = state
-        .db
-        .profil(utilisateur.id)
-        .await?
-        .ok_or(ApiError::NonAuthentifie)?;
-    Ok(CproJson(ProfilResponse {
-        email: utilisateur.email,
-        nom: utilisateur.nom,
-        prenom: utilisateur.prenom,
-        telephone,
-        email_contact,
-        second_facteur,
     }))
 }
 

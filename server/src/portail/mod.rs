@@ -2,6 +2,7 @@
 
 pub mod comptes;
 pub mod habilitations;
+pub mod mon_compte;
 pub mod outbox;
 pub mod rattachements;
 pub mod regles;

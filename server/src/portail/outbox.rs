@@ -34,6 +34,25 @@ pub async fn deposer(
     Ok(())
 }
 
+/// Puts a notification e-mail in the outbox, unless its recipient turned notifications off in Mon
+/// compte. Security e-mails (activation, codes, password changed) use [`deposer`] and always go.
+pub async fn notifier(
+    state: &AppState,
+    destinataire: &str,
+    sujet: &str,
+    corps: String,
+    nature: &str,
+) -> Result<(), ApiError> {
+    if !state.db.notifications_actives(destinataire).await? {
+        tracing::info!(
+            nature,
+            "notification not sent: the recipient turned notifications off"
+        );
+        return Ok(());
+    }
+    deposer(state, destinataire, sujet, corps, nature).await
+}
+
 /// Query of `GET /portail/v1/outbox`.
 #[derive(Debug, Deserialize)]
 pub struct OutboxQuery {

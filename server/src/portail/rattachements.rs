@@ -217,7 +217,7 @@ async fn notifier_gestionnaires(state: &AppState, demande: &DemandeRow) -> Resul
             demande.raison_sociale,
             demande.identifiant_structure,
         );
-        outbox::deposer(
+        outbox::notifier(
             state,
             &email,
             "Nouvelle demande de rattachement",
@@ -357,7 +357,7 @@ async fn informer_demandeur(state: &AppState, demande: &DemandeRow) -> Result<()
         "Bonjour {},\n\nVotre demande de rattachement à la structure {} ({}) {issue}.{motif}\n",
         demande.prenom_demandeur, demande.raison_sociale, demande.identifiant_structure,
     );
-    outbox::deposer(
+    outbox::notifier(
         state,
         &demande.email_demandeur,
         "Votre demande de rattachement",

@@ -198,6 +198,8 @@ pub struct EnrolementResponse {
     pub secret: String,
     /// The `otpauth://totp/...` URI to show as a QR code.
     pub uri: String,
+    /// That QR code, as an SVG document.
+    pub qr_svg: String,
 }
 
 /// `POST /portail/v1/compte/totp/enrolement` (signed in): a new secret, kept aside until a code confirms
@@ -214,7 +216,12 @@ pub async fn enrolement(
         .enregistrer_totp_en_attente(utilisateur.id, &secret, ESSAIS_MAX)
         .await?;
     let uri = totp::uri(&secret, EMETTEUR_TOTP, &utilisateur.email);
-    Ok(CproJson(EnrolementResponse { secret, uri }))
+    let qr_svg = totp::qr_svg(&uri).unwrap_or_default();
+    Ok(CproJson(EnrolementResponse {
+        secret,
+        uri,
+        qr_svg,
+    }))
 }
 
 /// Body of `POST /portail/v1/compte/totp/confirmation`.

@@ -116,6 +116,20 @@ pub fn uri(secret_base32: &str, emetteur: &str, compte: &str) -> String {
     )
 }
 
+/// The URI as a QR code in SVG (black modules on white, with the quiet zone), for the enrolment screen.
+/// `None` only if the URI were too long for a QR code, which an `otpauth` URI of an e-mail never is.
+pub fn qr_svg(uri: &str) -> Option<String> {
+    let code = qrcode::QrCode::with_error_correction_level(uri, qrcode::EcLevel::M).ok()?;
+    Some(
+        code.render::<qrcode::render::svg::Color<'_>>()
+            .min_dimensions(200, 200)
+            .dark_color(qrcode::render::svg::Color("#000000"))
+            .light_color(qrcode::render::svg::Color("#ffffff"))
+            .quiet_zone(true)
+            .build(),
+    )
+}
+
 /// Percent-encoding of everything but RFC 3986's unreserved characters.
 fn encoder_uri(texte: &str) -> String {
     texte
@@ -226,5 +240,21 @@ mod tests {
         assert!(egal_temps_constant("123456", "123456"));
         assert!(!egal_temps_constant("123456", "123457"));
         assert!(!egal_temps_constant("12345", "123456"));
+    }
+
+    #[test]
+    fn the_enrolment_uri_renders_as_an_svg_qr_code() {
+        let svg = qr_svg(&uri(
+            "JBSWY3DPEHPK3PXP",
+            "Passerelle",
+            "camille@exemple.test",
+        ))
+        .expect("an otpauth URI fits in a QR code");
+        assert!(svg.contains("<svg"), "{svg}");
+        assert!(svg.contains("#000000"));
+        assert!(
+            qr_svg(&"x".repeat(5000)).is_none(),
+            "too long for any QR version"
+        );
     }
 }
