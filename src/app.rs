@@ -11,9 +11,11 @@ use crate::components::integration::Integration;
 use crate::components::kiosque::{terminer_session, Kiosque};
 use crate::components::panne::ErreurAffichee;
 use crate::i18n::{I18n, Locale};
+use crate::pages::mon_compte::MonCompte;
+use crate::pages::structures::{NouvelleStructure, Rattachement};
 use crate::pages::{
     accueil::Accueil, compte::Activation, compte::CreerCompte, connexion::Connexion,
-    deposer::Deposer, espaces::ActivitesGestionnaire, espaces::MonCompte, espaces::Sollicitations,
+    deposer::Deposer, espaces::ActivitesGestionnaire, espaces::Sollicitations,
     facture::DetailFacture, introuvable::Introuvable, saisir::SaisirFacture, suivi::FacturesEmises,
     tableau::TableauDeBord,
 };
@@ -119,6 +121,11 @@ pub fn App() -> impl IntoView {
                             />
                             <Route path=path!("/sollicitations") view=Sollicitations />
                             <Route path=path!("/mon-compte") view=MonCompte />
+                            <Route
+                                path=path!("/mon-compte/nouvelle-structure")
+                                view=NouvelleStructure
+                            />
+                            <Route path=path!("/mon-compte/rattachement") view=Rattachement />
                             <Route
                                 path=path!("/activites-gestionnaire")
                                 view=ActivitesGestionnaire
@@ -257,7 +264,7 @@ fn langue_enregistree() -> Option<Locale> {
         .and_then(|tag| Locale::from_tag(&tag))
 }
 
-fn enregistrer_langue(locale: Locale) {
+pub(crate) fn enregistrer_langue(locale: Locale) {
     if let Some(s) = stockage() {
         // Not remembering the choice is harmless: the switch still applies to this visit.
         let _ = s.set_item(CLE_LANGUE, locale.tag());

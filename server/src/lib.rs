@@ -184,7 +184,10 @@ pub fn app(state: AppState) -> Router {
             post(portail::second_facteur::confirmation),
         )
         .route("/registre/{siret}", get(portail::structures::registre))
-        .route("/structures", post(portail::structures::creer))
+        .route(
+            "/structures",
+            get(portail::structures::rechercher).post(portail::structures::creer),
+        )
         .route("/rattachements", post(portail::rattachements::demander))
         .route(
             "/rattachements/a-traiter",

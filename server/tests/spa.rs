@@ -194,10 +194,16 @@ fn routes_du_portail() -> Vec<String> {
 fn openapi_documents_every_portal_route() {
     let openapi = include_str!("../openapi.yaml");
     let routes = routes_du_portail();
-    assert!(routes.len() > 10, "portal routes not found in lib.rs: {routes:?}");
+    assert!(
+        routes.len() > 10,
+        "portal routes not found in lib.rs: {routes:?}"
+    );
     let autres = ["/api/oauth/token", "/health"].map(str::to_owned);
     for path in routes.iter().chain(&autres) {
         let entree = format!("\n  {path}:\n");
-        assert!(openapi.contains(&entree), "{path} missing from openapi.yaml");
+        assert!(
+            openapi.contains(&entree),
+            "{path} missing from openapi.yaml"
+        );
     }
 }

@@ -307,3 +307,56 @@ async fn invalid_creations_name_their_fields() {
     .await;
     assert_eq!(anonyme.status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn a_supplier_structure_is_found_by_part_of_its_name_to_ask_for_a_rattachement() {
+    let router = routeur().await;
+    let email = "chercheur@exemple.test";
+    creer_et_activer(&router, email).await;
+    let cookie = connecter_avec_code(&router, email).await;
+    // Not attached to it: the Chorus search would not show this private structure; the portal's does.
+    let reponse = envoyer(
+        &router,
+        get(
+            "/portail/v1/structures?raisonSociale=demo%20s",
+            Some(&cookie),
+        ),
+    )
+    .await;
+    assert_eq!(reponse.status, StatusCode::OK, "{}", reponse.texte());
+    let corps = reponse.json();
+    let trouvees = corps["structures"].as_array().cloned().unwrap_or_default();
+    assert!(
+        trouvees
+            .iter()
+            .any(|s| s["idStructureCPP"] == ID_FOURNISSEUR_DEMO
+                && s["identifiant"] == "80000001000010"
+                && s["typeIdentifiant"] == "SIRET"),
+        "{corps}"
+    );
+    // Public entities are recipients, not structures a supplier joins.
+    let publiques = envoyer(
+        &router,
+        get(
+            "/portail/v1/structures?raisonSociale=commune",
+            Some(&cookie),
+        ),
+    )
+    .await
+    .json();
+    assert_eq!(publiques["total"], 0, "{publiques}");
+    // Too short a text, and signed out.
+    let court = envoyer(
+        &router,
+        get("/portail/v1/structures?raisonSociale=de", Some(&cookie)),
+    )
+    .await;
+    assert_eq!(court.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(court.json()["erreurs"][0]["champ"], "raisonSociale");
+    let anonyme = envoyer(
+        &router,
+        get("/portail/v1/structures?raisonSociale=demo", None),
+    )
+    .await;
+    assert_eq!(anonyme.status, StatusCode::UNAUTHORIZED);
+}

@@ -1,6 +1,7 @@
 //! Reusable widgets.
 
 pub mod envoi;
+pub mod formulaire;
 pub mod garde;
 pub mod integration;
 pub mod kiosque;

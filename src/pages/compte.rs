@@ -164,7 +164,7 @@ pub fn CreerCompte() -> impl IntoView {
                             .map(|m| view! { <li class="message message--bloquant">{m}</li> })
                             .collect_view()
                     }}
-                    {(nom == "motDePasse").then(|| view! { <ReglesMotDePasse compte /> })}
+                    {(nom == "motDePasse").then(|| view! { <ReglesMotDePasse mot_de_passe=Signal::derive(move || compte.with(|c| c.mot_de_passe.clone())) /> })}
                 </ul>
             </div>
         }
@@ -239,15 +239,15 @@ pub fn CreerCompte() -> impl IntoView {
     }
 }
 
-/// The password policy as a checklist that ticks itself as the user types.
+/// The password policy as a checklist that ticks itself as the user types (an `<li>` of a field's
+/// messages list).
 #[component]
-fn ReglesMotDePasse(compte: RwSignal<CreationCompte>) -> impl IntoView {
+pub fn ReglesMotDePasse(#[prop(into)] mot_de_passe: Signal<String>) -> impl IntoView {
     let i18n = I18n::expect_context();
-    let longueur = move || {
-        compte.with(|c| c.mot_de_passe.chars().count()) >= portail::MOT_DE_PASSE_LONGUEUR_MIN
-    };
+    let longueur =
+        move || mot_de_passe.with(|m| m.chars().count()) >= portail::MOT_DE_PASSE_LONGUEUR_MIN;
     let classes = move || {
-        compte.with(|c| portail::classes_de_caracteres(&c.mot_de_passe))
+        mot_de_passe.with(|m| portail::classes_de_caracteres(m))
             >= portail::MOT_DE_PASSE_CLASSES_MIN
     };
     let regle = move |ok: bool, texte: &'static str| {

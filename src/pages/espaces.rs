@@ -23,12 +23,6 @@ pub fn Sollicitations() -> impl IntoView {
     view! { <Espace titre=|t| t.shell.sollicitations texte=|t| t.espaces.sollicitations_texte /> }
 }
 
-/// Mon compte.
-#[component]
-pub fn MonCompte() -> impl IntoView {
-    view! { <Espace titre=|t| t.shell.mon_compte texte=|t| t.espaces.mon_compte_texte /> }
-}
-
 /// Activités du gestionnaire.
 #[component]
 pub fn ActivitesGestionnaire() -> impl IntoView {

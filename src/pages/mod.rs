@@ -7,6 +7,8 @@ pub mod deposer;
 pub mod espaces;
 pub mod facture;
 pub mod introuvable;
+pub mod mon_compte;
 pub mod saisir;
+pub mod structures;
 pub mod suivi;
 pub mod tableau;

@@ -119,6 +119,35 @@ pub fn normaliser_reponse_secrete(reponse: &str) -> String {
         .to_lowercase()
 }
 
+/// A key (TOTP secret, IBAN…) in groups of four characters, easier to read and type.
+pub fn par_groupes_de_quatre(cle: &str) -> String {
+    cle.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|groupe| groupe.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An SVG document as an image source (`data:` URL), so that markup received from the server is shown
+/// as an image and never inserted in the page's DOM.
+pub fn svg_en_url_data(svg: &str) -> String {
+    let mut url = String::from("data:image/svg+xml;charset=utf-8,");
+    for c in svg.chars() {
+        match c {
+            '%' => url.push_str("%25"),
+            '#' => url.push_str("%23"),
+            '"' => url.push('\''),
+            '<' => url.push_str("%3C"),
+            '>' => url.push_str("%3E"),
+            '\n' | '\r' | '\t' => url.push(' '),
+            autre => url.push(autre),
+        }
+    }
+    url
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +268,23 @@ mod tests {
     #[test]
     fn secret_answers_ignore_case_and_spacing() {
         assert_eq!(normaliser_reponse_secrete("  Le  Chat Rex "), "le chat rex");
+    }
+
+    #[test]
+    fn a_key_is_shown_in_groups_of_four() {
+        assert_eq!(
+            par_groupes_de_quatre("JBSWY3DPEHPK3PXP"),
+            "JBSW Y3DP EHPK 3PXP"
+        );
+        assert_eq!(par_groupes_de_quatre("AB CDEF"), "ABCD EF");
+    }
+
+    #[test]
+    fn an_svg_becomes_a_data_url_without_raw_markup() {
+        let url = svg_en_url_data("<svg fill=\"#000\">\n</svg>");
+        assert!(url.starts_with("data:image/svg+xml;charset=utf-8,"));
+        assert!(
+            !url.contains('<') && !url.contains('#') && !url.contains('"') && !url.contains('\n')
+        );
     }
 }

@@ -2,13 +2,13 @@
 //! creator becomes its gestionnaire principal. A structure that exists already is refused with a pointer
 //! to the rattachement request.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use facture::identifiant::{Ridet, Siret, Tahiti, TvaIntra};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Utilisateur;
-use crate::db::{EntrepriseRow, NouvelleStructure, ROLE_GESTIONNAIRE_PRINCIPAL};
+use crate::db::{CriteresStructure, EntrepriseRow, NouvelleStructure, ROLE_GESTIONNAIRE_PRINCIPAL};
 use crate::error::{ApiError, CproJson, ErreurChamp};
 use crate::AppState;
 
@@ -238,6 +238,89 @@ pub async fn registre(
         code_postal: entreprise.code_postal,
         ville: entreprise.ville,
         id_structure_cpp,
+    }))
+}
+
+/// Fewest characters of a name search.
+pub const RECHERCHE_LONGUEUR_MIN: usize = 3;
+/// Most structures a name search answers.
+pub const RECHERCHE_RESULTATS_MAX: i64 = 20;
+
+/// Query of `GET /portail/v1/structures`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RechercheStructuresQuery {
+    /// Part of the company name (case-insensitive).
+    pub raison_sociale: String,
+}
+
+/// A supplier structure found by name, to ask for a rattachement.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct StructureTrouvee {
+    /// Id.
+    #[serde(rename = "idStructureCPP")]
+    pub id_structure_cpp: i64,
+    /// Identifier type.
+    pub type_identifiant: String,
+    /// Identifier.
+    pub identifiant: String,
+    /// Name.
+    pub raison_sociale: String,
+    /// Postcode.
+    pub code_postal: String,
+    /// Town.
+    pub ville: String,
+}
+
+/// Answer of `GET /portail/v1/structures`.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct StructuresTrouvees {
+    /// At most [`RECHERCHE_RESULTATS_MAX`], by name.
+    pub structures: Vec<StructureTrouvee>,
+    /// How many structures match in all.
+    pub total: i64,
+}
+
+/// `GET /portail/v1/structures?raisonSociale=` (signed in): the active supplier (private) structures whose
+/// name contains the text, to ask for a rattachement — the Chorus `structures/rechercher` only shows the
+/// private structures a user is attached to already. 422 under [`RECHERCHE_LONGUEUR_MIN`] characters.
+pub async fn rechercher(
+    State(state): State<AppState>,
+    Utilisateur(_): Utilisateur,
+    Query(query): Query<RechercheStructuresQuery>,
+) -> Result<CproJson<StructuresTrouvees>, ApiError> {
+    let texte = query.raison_sociale.trim();
+    if texte.chars().count() < RECHERCHE_LONGUEUR_MIN {
+        return Err(ApiError::Champs(vec![ErreurChamp::new(
+            "raisonSociale",
+            format!("Saisissez au moins {RECHERCHE_LONGUEUR_MIN} caractères de la raison sociale."),
+            format!("Type at least {RECHERCHE_LONGUEUR_MIN} characters of the company name."),
+        )]));
+    }
+    let criteres = CriteresStructure {
+        raison_sociale: Some(texte.to_owned()),
+        type_structure: Some("PRIVEE".into()),
+        actif: Some(true),
+        ..CriteresStructure::default()
+    };
+    let (lignes, total) = state
+        .db
+        .rechercher_structures(&criteres, 1, RECHERCHE_RESULTATS_MAX)
+        .await?;
+    Ok(CproJson(StructuresTrouvees {
+        structures: lignes
+            .into_iter()
+            .map(|s| StructureTrouvee {
+                id_structure_cpp: s.id,
+                type_identifiant: s.type_identifiant,
+                identifiant: s.identifiant,
+                raison_sociale: s.raison_sociale,
+                code_postal: s.code_postal,
+                ville: s.ville,
+            })
+            .collect(),
+        total,
     }))
 }
 
