@@ -206,6 +206,34 @@ pub fn app(state: AppState) -> Router {
             get(portail::habilitations::habilitations),
         )
         .route(
+            "/travaux/situations",
+            get(portail::travaux::lister).post(portail::travaux::creer),
+        )
+        .route(
+            "/travaux/situations/{id}",
+            axum::routing::put(portail::travaux::modifier),
+        )
+        .route(
+            "/travaux/situations/{id}/validation-conducteur",
+            post(portail::travaux::valider_conducteur),
+        )
+        .route(
+            "/travaux/situations/{id}/validation-finale",
+            post(portail::travaux::valider_finale),
+        )
+        .route(
+            "/travaux/situations/{id}/annulation-envoi",
+            post(portail::travaux::annuler_envoi),
+        )
+        .route(
+            "/travaux/situations/{id}/transmission",
+            post(portail::travaux::transmettre_maintenant),
+        )
+        .route(
+            "/travaux/preferences",
+            axum::routing::put(portail::travaux::changer_preferences),
+        )
+        .route(
             "/simulation/horloge/avancer",
             post(portail::simulation::avancer),
         )

@@ -2,6 +2,7 @@
 //! structures and their users. Applied once, when the database is new.
 
 use crate::db::{Db, DbError};
+use chrono::{Datelike, Timelike};
 
 /// Login of the demo account.
 pub const DEMO_EMAIL: &str = "demo@passerelle.test";
@@ -461,6 +462,7 @@ pub async fn seed_if_new(db: &Db, demo_hash: &str, factures_demo: bool) -> Resul
     seed_coordonnees_bancaires(db).await?;
     if factures_demo {
         seed_factures(db).await?;
+        seed_travaux(db).await?;
     }
     tracing::info!(n_structures = STRUCTURES.len(), "demo data seeded");
     Ok(())
@@ -731,6 +733,82 @@ async fn seed_factures(db: &Db) -> Result<(), DbError> {
             )
             .await?;
         }
+    }
+    Ok(())
+}
+
+/// SIRET of the maître d'ouvrage of the demo works pieces (a commune without routing flags).
+pub const SIRET_MAITRE_OUVRAGE_DEMO: &str = "21310000100014";
+
+/// The demo supplier's works pieces, one per transmissibility state: ready, waiting for validations,
+/// missing information, and one whose automatic sending is due an hour after the seeding.
+async fn seed_travaux(db: &Db) -> Result<(), DbError> {
+    use facture::travaux::{SituationTravaux, Validation};
+    use rust_decimal::Decimal;
+
+    let maintenant = chrono::Utc::now().naive_utc();
+    let maintenant = maintenant.with_nanosecond(0).unwrap_or(maintenant);
+    let validation = |par: &str| {
+        Some(Validation {
+            par: par.to_owned(),
+            le: maintenant,
+        })
+    };
+    let base = |numero: &str, lot: &str, avancement: i64, deja: i64| SituationTravaux {
+        id_structure: ID_FOURNISSEUR_DEMO,
+        numero: numero.to_owned(),
+        mois: chrono::NaiveDate::from_ymd_opt(maintenant.year(), maintenant.month(), 1),
+        lot: lot.to_owned(),
+        entreprise: "PASSERELLE DEMO SARL".to_owned(),
+        numero_marche: "M-2026-014".to_owned(),
+        ordre_service: "OS-2026-03".to_owned(),
+        siret_destinataire: SIRET_MAITRE_OUVRAGE_DEMO.to_owned(),
+        siret_moe: "82345678500018".to_owned(),
+        prevision_ht: Some(Decimal::new(120_000, 0)),
+        avancement: Some(Decimal::new(avancement, 0)),
+        deja_facture_ht: Decimal::new(deja, 0),
+        taux_tva: Some(Decimal::new(20, 0)),
+        ..SituationTravaux::default()
+    };
+    let pieces = [
+        SituationTravaux {
+            validation_conducteur: validation("Camille Martin"),
+            validation_finale: validation("Camille Martin"),
+            ..base("SIT-DEMO-L02", "Lot 02 — Gros œuvre", 60, 48_000)
+        },
+        base("SIT-DEMO-L03", "Lot 03 — Menuiseries", 35, 30_000),
+        SituationTravaux {
+            ordre_service: String::new(),
+            siret_moe: String::new(),
+            ..base("SIT-DEMO-L05", "Lot 05 — Électricité", 20, 0)
+        },
+        SituationTravaux {
+            validation_conducteur: validation("Camille Martin"),
+            validation_finale: validation("Camille Martin"),
+            envoi_prevu_le: Some(
+                maintenant
+                    + chrono::Duration::minutes(facture::travaux::DELAI_ENVOI_DEFAUT_MINUTES),
+            ),
+            ..base("SIT-DEMO-L04", "Lot 04 — Plâtrerie", 45, 36_000)
+        },
+    ];
+    let horodatage = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%S").to_string();
+    for piece in pieces {
+        let piece = SituationTravaux {
+            id: db.nouvel_id_situation().await?,
+            ..piece
+        };
+        let donnees = serde_json::to_string(&piece).map_err(|e| DbError::Seed(e.to_string()))?;
+        db.enregistrer_situation(
+            piece.id,
+            piece.id_structure,
+            1,
+            &donnees,
+            piece.envoi_prevu_le.map(horodatage).as_deref(),
+            None,
+            &horodatage(maintenant),
+        )
+        .await?;
     }
     Ok(())
 }

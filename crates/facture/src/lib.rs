@@ -16,6 +16,7 @@
 //! * [`annuaire`]: the recipient's routing flags from the Chorus Pro directory answers;
 //! * [`suivi`]: follow-up (work list, history → payment clock, CSV);
 //! * [`tableau`]: the dashboard's sums by status, family and month, and lateness estimates.
+//! * [`travaux`]: works pieces (situations de travaux): amounts, what is missing, validations, scheduled sending.
 //!
 //! ```
 //! use facture::{check, Contexte, Facture, Ligne, ModePaiement};
@@ -59,6 +60,7 @@ pub mod regles;
 pub mod saisie;
 pub mod suivi;
 pub mod tableau;
+pub mod travaux;
 
 pub use modele::*;
 pub use regles::{check, Contexte, Finding, Severity};

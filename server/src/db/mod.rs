@@ -21,6 +21,7 @@ mod demandes_rattachement;
 mod factures;
 mod flux;
 mod structures_portail;
+mod travaux;
 pub use annuaire::{CriteresStructure, ServiceRow, StructureRow};
 pub use comptes::{
     ConnexionEnAttenteRow, EtatCompte, ModificationProfil, NouveauCompte, ProfilRow,
@@ -38,6 +39,7 @@ pub use flux::{FluxRow, NouveauFlux};
 pub use structures_portail::{
     EntrepriseRow, NouvelleStructure, ROLE_GESTIONNAIRE_PRINCIPAL, ROLE_UTILISATEUR,
 };
+pub use travaux::SituationRow;
 
 /// Migrations embedded in the binary (the server must not depend on its working directory).
 const MIGRATIONS: &[(i64, &str, &str)] = &[
@@ -71,6 +73,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         9,
         "compte_preferences",
         include_str!("../../migrations/0009_compte_preferences.sql"),
+    ),
+    (
+        10,
+        "travaux",
+        include_str!("../../migrations/0010_travaux.sql"),
     ),
 ];
 

@@ -11,6 +11,7 @@ pub mod session;
 pub mod simulation;
 pub mod structures;
 pub mod totp;
+pub mod travaux;
 
 /// Real time `duree` from now in the database format (`YYYY-MM-DDTHH:MM:SS`, UTC): links, codes and
 /// challenges expire on real time, like sessions, not on the sandbox clock.

@@ -43,7 +43,8 @@ const FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
 /// Applies every automatic step that is due on the sandbox clock, each dated when it fell due.
 pub async fn traitements_automatiques(state: &AppState) -> Result<usize, DbError> {
     let maintenant = state.clock.maintenant().naive_utc();
-    let mut n_changements = 0;
+    // Works pieces whose automatic sending fell due go first: their invoices then follow the steps below.
+    let mut n_changements = super::travaux::transmettre_echues_en_tache(state).await?;
     loop {
         let mut change = false;
         for (depuis, vers, minutes) in ETAPES_AUTOMATIQUES {
