@@ -11,11 +11,13 @@ use crate::components::integration::Integration;
 use crate::components::kiosque::{terminer_session, Kiosque};
 use crate::components::panne::ErreurAffichee;
 use crate::i18n::{I18n, Locale};
+use crate::pages::sollicitations::{
+    DetailSollicitation, NouvelleSollicitationPage, Sollicitations,
+};
 use crate::pages::{
     accueil::Accueil, compte::Activation, compte::CreerCompte, connexion::Connexion,
-    deposer::Deposer, espaces::ActivitesGestionnaire, espaces::MonCompte, espaces::Sollicitations,
-    facture::DetailFacture, introuvable::Introuvable, saisir::SaisirFacture, suivi::FacturesEmises,
-    tableau::TableauDeBord,
+    deposer::Deposer, espaces::ActivitesGestionnaire, espaces::MonCompte, facture::DetailFacture,
+    introuvable::Introuvable, saisir::SaisirFacture, suivi::FacturesEmises, tableau::TableauDeBord,
 };
 use crate::state::config::RuntimeConfig;
 use crate::state::integration::{est_dans_un_cadre, BrouillonsRecus};
@@ -118,6 +120,11 @@ pub fn App() -> impl IntoView {
                                 view=TableauDeBord
                             />
                             <Route path=path!("/sollicitations") view=Sollicitations />
+                            <Route
+                                path=path!("/sollicitations/nouvelle")
+                                view=NouvelleSollicitationPage
+                            />
+                            <Route path=path!("/sollicitations/:id") view=DetailSollicitation />
                             <Route path=path!("/mon-compte") view=MonCompte />
                             <Route
                                 path=path!("/activites-gestionnaire")

@@ -7,6 +7,8 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use crate::state::config::{RuntimeConfig, CONFIG_URL};
 
+pub mod sollicitations;
+
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {

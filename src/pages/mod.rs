@@ -8,5 +8,6 @@ pub mod espaces;
 pub mod facture;
 pub mod introuvable;
 pub mod saisir;
+pub mod sollicitations;
 pub mod suivi;
 pub mod tableau;
