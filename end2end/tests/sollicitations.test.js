@@ -2,10 +2,15 @@
 // « Résolu » by the simulated recipient, its solution accepted; another reopened and answered with a file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { lancerNavigateur, ouvrirPage, capture, BASE_URL } from './fixtures/navigateur.js';
-import { fr } from './fixtures/i18n.js';
+import { fr, en } from './fixtures/i18n.js';
 import { connecterDemo } from './fixtures/session.js';
 import { soumettreFacture } from './fixtures/chorus.js';
+
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let navigateur;
 before(async () => { navigateur = await lancerNavigateur(); });
@@ -137,5 +142,41 @@ test('une sollicitation résolue est rouverte et reçoit un message avec une pi�
   assert.equal(await page.locator('.fil-sollicitation > li').count(), 4);
   await capture(page, 'sollicitations-fil');
   assert.deepEqual(erreurs, []);
+  await contexte.close();
+});
+
+/** Fails with axe-core's WCAG 2.1 A/AA violations on the page as it is now. */
+async function verifierAccessibilite(page, ecran) {
+  await page.evaluate(AXE);
+  const resultats = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  const trouvees = resultats.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  assert.deepEqual(trouvees, [], `${ecran}:\n${trouvees.join('\n')}`);
+}
+
+test('les écrans des sollicitations respectent WCAG 2.1 AA, en français et en anglais', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur);
+  await connecterDemo(page, fr);
+  for (const textes of [fr, en]) {
+    if (textes === en) {
+      await page.getByRole('button', { name: fr.shell.changer_langue_aria }).click();
+    }
+    await page.goto(`${BASE_URL}/sollicitations`);
+    await page.getByRole('heading', { level: 1, name: textes.sollicitations.titre }).waitFor();
+    await page.getByRole('row').nth(1).waitFor();
+    await verifierAccessibilite(page, `liste ${textes === fr ? 'fr' : 'en'}`);
+    await page.getByRole('link', { name: textes.sollicitations.nouvelle }).click();
+    await page.getByLabel(textes.sollicitations.categorie, { exact: true }).selectOption('FACTURE');
+    await page.getByRole('button', { name: textes.sollicitations.creer }).click();
+    await page.locator('#sollicitation-sujet[aria-invalid="true"]').waitFor();
+    await verifierAccessibilite(page, `formulaire en erreur ${textes === fr ? 'fr' : 'en'}`);
+    if (textes === en) await capture(page, 'sollicitations-formulaire-en');
+    await page.getByRole('link', { name: textes.sollicitations.retour_liste }).click();
+    await page.getByRole('row').nth(1).getByRole('link').click();
+    await page.locator('.fil-sollicitation').waitFor();
+    await verifierAccessibilite(page, `détail ${textes === fr ? 'fr' : 'en'}`);
+  }
+  assert.deepEqual(erreurs.filter((e) => !/status of 422/.test(e)), []);
   await contexte.close();
 });

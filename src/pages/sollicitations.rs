@@ -925,37 +925,3 @@ fn Reponse(
         </section>
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timestamps_are_written_the_locale_way() {
-        assert_eq!(
-            horodatage("2026-03-05T14:07:09", Locale::Fr),
-            "05/03/2026 14:07"
-        );
-        assert_eq!(
-            horodatage("2026-03-05T14:07:09", Locale::En),
-            "2026-03-05 14:07"
-        );
-        assert_eq!(horodatage("n'importe quoi", Locale::Fr), "n'importe quoi");
-    }
-
-    #[test]
-    fn categories_read_in_both_languages() {
-        assert_eq!(
-            libelle_categorie("FACTURE", "RETARD_PAIEMENT", Locale::Fr),
-            "Facture — Retard de paiement"
-        );
-        assert_eq!(
-            libelle_categorie("FACTURE", "RETARD_PAIEMENT", Locale::En),
-            "Invoice — Late payment"
-        );
-        assert_eq!(
-            libelle_statut("EN_ATTENTE_INFORMATIONS", Locale::Fr),
-            "En attente d'informations"
-        );
-    }
-}
