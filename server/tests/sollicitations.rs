@@ -7,10 +7,10 @@ use axum::http::StatusCode;
 use axum::Router;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use common::portail::courriels;
+use common::portail::{courriels, sql};
 use common::{connecter, envoyer, get, post_json, Reponse};
-use passerelle_server::seed::{AUTRE_EMAIL, DEMO_EMAIL};
-use passerelle_server::{app, test_state_avec_factures_demo};
+use passerelle_server::seed::{AUTRE_EMAIL, DEMO_EMAIL, DEMO_MOT_DE_PASSE};
+use passerelle_server::{app, serve, test_state_avec_factures_demo};
 use serde_json::{json, Value};
 
 /// A seeded invoice of the demo supplier (to the commune of SIRET 21310000100014).
@@ -377,4 +377,176 @@ async fn a_form_with_mistakes_gets_one_error_per_field() {
     )
     .await;
     assert_eq!(champs(&inconnue), ["numeroObjet"]);
+}
+
+/// One HTTP/1.1 request on a fresh connection: (status, headers, body bytes).
+async fn par_socket(
+    addr: std::net::SocketAddr,
+    request: axum::http::Request<axum::body::Body>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    use http_body_util::BodyExt as _;
+    let stream = match tokio::net::TcpStream::connect(addr).await {
+        Ok(stream) => stream,
+        Err(error) => panic!("connect {addr}: {error}"),
+    };
+    let (mut sender, connection) =
+        match hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await {
+            Ok(pair) => pair,
+            Err(error) => panic!("handshake: {error}"),
+        };
+    tokio::spawn(connection);
+    let response = match sender.send_request(request).await {
+        Ok(response) => response,
+        Err(error) => panic!("request: {error}"),
+    };
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .map(|b| b.to_bytes().to_vec())
+        .unwrap_or_default();
+    (status, headers, body)
+}
+
+#[tokio::test]
+async fn over_loopback_a_file_sent_with_a_sollicitation_comes_back_as_a_download() {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let state = match test_state_avec_factures_demo().await {
+        Ok(state) => state,
+        Err(error) => panic!("state: {error}"),
+    };
+    let listener = match tokio::net::TcpListener::bind("127.0.0.1:0").await {
+        Ok(listener) => listener,
+        Err(error) => panic!("bind: {error}"),
+    };
+    let addr = listener
+        .local_addr()
+        .unwrap_or_else(|error| panic!("local addr: {error}"));
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(serve(listener, state, async move {
+        let _ = stopped.await;
+    }));
+    let json_post = |uri: &str, cookie: &str, corps: Value| {
+        Request::post(uri)
+            .header(header::HOST, "localhost")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::COOKIE, cookie)
+            .body(Body::from(corps.to_string()))
+            .unwrap_or_default()
+    };
+
+    let (status, headers, _) = par_socket(
+        addr,
+        json_post(
+            "/portail/v1/session/connexion",
+            "",
+            json!({"email": DEMO_EMAIL, "motDePasse": DEMO_MOT_DE_PASSE}),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let cookie = headers
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .unwrap_or_default()
+        .to_owned();
+
+    let contenu = b"%PDF-1.4 releve".to_vec();
+    let mut corps = sur_facture(FACTURE_DEMO);
+    corps["pieceJointe"] = json!({"nom": "relevé.pdf", "contenu": STANDARD.encode(&contenu)});
+    let (status, _, body) = par_socket(
+        addr,
+        json_post("/portail/v1/sollicitations", &cookie, corps),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+    let cree: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let id = cree["id"].as_i64().unwrap_or_default();
+    let id_piece = cree["activites"][0]["pieces"][0]["id"]
+        .as_i64()
+        .unwrap_or_default();
+
+    let (status, headers, body) = par_socket(
+        addr,
+        Request::get(format!("/portail/v1/sollicitations/{id}/pieces/{id_piece}"))
+            .header(header::HOST, "localhost")
+            .header(header::COOKIE, &cookie)
+            .body(Body::empty())
+            .unwrap_or_default(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, contenu);
+    let en_tete = |nom: header::HeaderName| {
+        headers
+            .get(nom)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(
+        en_tete(header::CONTENT_DISPOSITION),
+        "attachment; filename=\"relev_.pdf\"; filename*=UTF-8''relev%C3%A9.pdf"
+    );
+    assert_eq!(en_tete(header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+
+    let _ = stop.send(());
+    let outcome = server.await;
+    assert!(matches!(outcome, Ok(Ok(()))), "graceful shutdown");
+}
+
+#[tokio::test]
+async fn a_colleague_with_consultation_reads_the_structure_tickets_but_cannot_act() {
+    let _ = tracing_subscriber::fmt().with_test_writer().try_init();
+    let state = match test_state_avec_factures_demo().await {
+        Ok(state) => state,
+        Err(error) => panic!("state: {error}"),
+    };
+    let router = app(state.clone());
+    let demo = connecter(&router, DEMO_EMAIL).await;
+    let id = creer(&router, &demo, sur_facture(FACTURE_DEMO)).await;
+    // The other user (id 2) is attached to the demo supplier with CONSULTATION only.
+    sql(
+        &state,
+        &format!(
+            "INSERT INTO rattachements (id_utilisateur, id_structure, role, habilitation) \
+             VALUES (2, {}, 'UTILISATEUR', 'CONSULTATION')",
+            passerelle_server::seed::ID_FOURNISSEUR_DEMO
+        ),
+    )
+    .await;
+    let collegue = connecter(&router, AUTRE_EMAIL).await;
+    let lu = envoyer(
+        &router,
+        get(&format!("/portail/v1/sollicitations/{id}"), Some(&collegue)),
+    )
+    .await;
+    assert_eq!(lu.status, StatusCode::OK, "{}", lu.texte());
+    assert_eq!(lu.json()["actions"], json!([]));
+    let refus = post(
+        &router,
+        &format!("/portail/v1/sollicitations/{id}/cloturer"),
+        &collegue,
+        json!({}),
+    )
+    .await;
+    assert_eq!(refus.status, StatusCode::FORBIDDEN, "{}", refus.texte());
+    let mut corps = sur_facture(FACTURE_DEMO);
+    corps["idStructureCPP"] = json!(passerelle_server::seed::ID_FOURNISSEUR_DEMO);
+    let creation = post(&router, "/portail/v1/sollicitations", &collegue, corps).await;
+    assert_eq!(
+        creation.status,
+        StatusCode::FORBIDDEN,
+        "{}",
+        creation.texte()
+    );
 }
