@@ -41,6 +41,8 @@ test('une sollicitation créée depuis une facture est résolue, puis sa solutio
 
   await page.goto(`${BASE_URL}/factures-emises/facture/${idFacture}`);
   const lien = page.getByRole('link', { name: fr.sollicitations.creer_sur_facture });
+  await lien.waitFor();
+  await capture(page, 'sollicitations-depuis-facture');
   await lien.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: fr.sollicitations.nouvelle }).waitFor();
