@@ -12,12 +12,14 @@ use crate::components::kiosque::{terminer_session, Kiosque};
 use crate::components::panne::ErreurAffichee;
 use crate::i18n::{I18n, Locale};
 use crate::pages::mon_compte::MonCompte;
+use crate::pages::sollicitations::{
+    DetailSollicitation, NouvelleSollicitationPage, Sollicitations,
+};
 use crate::pages::structures::{NouvelleStructure, Rattachement};
 use crate::pages::{
     accueil::Accueil, compte::Activation, compte::CreerCompte, connexion::Connexion,
-    deposer::Deposer, espaces::ActivitesGestionnaire, espaces::Sollicitations,
-    facture::DetailFacture, introuvable::Introuvable, saisir::SaisirFacture, suivi::FacturesEmises,
-    tableau::TableauDeBord,
+    deposer::Deposer, espaces::ActivitesGestionnaire, facture::DetailFacture,
+    introuvable::Introuvable, saisir::SaisirFacture, suivi::FacturesEmises, tableau::TableauDeBord,
 };
 use crate::state::config::RuntimeConfig;
 use crate::state::integration::{est_dans_un_cadre, BrouillonsRecus};
@@ -120,6 +122,11 @@ pub fn App() -> impl IntoView {
                                 view=TableauDeBord
                             />
                             <Route path=path!("/sollicitations") view=Sollicitations />
+                            <Route
+                                path=path!("/sollicitations/nouvelle")
+                                view=NouvelleSollicitationPage
+                            />
+                            <Route path=path!("/sollicitations/:id") view=DetailSollicitation />
                             <Route path=path!("/mon-compte") view=MonCompte />
                             <Route
                                 path=path!("/mon-compte/nouvelle-structure")

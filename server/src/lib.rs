@@ -241,6 +241,26 @@ pub fn app(state: AppState) -> Router {
             "/simulation/factures/traiter",
             post(portail::simulation::traiter),
         );
+    // Sollicitations (support tickets) and their simulated recipient.
+    use portail::sollicitations as sol;
+    let portail = portail
+        .route("/sollicitations", get(sol::lister).post(sol::creer))
+        .route("/sollicitations/{id}", get(sol::lire))
+        .route("/sollicitations/{id}/messages", post(sol::ajouter_message))
+        .route("/sollicitations/{id}/cloturer", post(sol::cloturer))
+        .route(
+            "/sollicitations/{id}/accepter-solution",
+            post(sol::accepter_solution),
+        )
+        .route("/sollicitations/{id}/rouvrir", post(sol::rouvrir))
+        .route(
+            "/sollicitations/{id}/pieces/{id_piece}",
+            get(sol::telecharger_piece),
+        )
+        .route(
+            "/simulation/sollicitations/{id}/repondre",
+            post(sol::simuler_reponse),
+        );
     Router::new()
         .route("/health", get(health::health))
         .merge(api)

@@ -464,6 +464,7 @@ pub async fn seed_if_new(db: &Db, demo_hash: &str, factures_demo: bool) -> Resul
         seed_factures(db).await?;
         seed_travaux(db).await?;
     }
+    seed_sollicitations(db).await?;
     tracing::info!(n_structures = STRUCTURES.len(), "demo data seeded");
     Ok(())
 }
@@ -809,6 +810,85 @@ async fn seed_travaux(db: &Db) -> Result<(), DbError> {
             &horodatage(maintenant),
         )
         .await?;
+    }
+    Ok(())
+}
+
+/// Two sollicitations of the demo supplier: one resolved with the support's answer, one open.
+async fn seed_sollicitations(db: &Db) -> Result<(), DbError> {
+    use crate::db::{NouvelleActivite, NouvelleSollicitation};
+    use crate::portail::sollicitations::{
+        AUTEUR_DESTINATAIRE, AUTEUR_EMETTEUR, SUPPORT_EMAIL, SUPPORT_NOM,
+    };
+    use chrono::{Duration, Utc};
+    let format = "%Y-%m-%dT%H:%M:%S";
+    let maintenant = Utc::now();
+    let quand = |jours: i64| {
+        (maintenant - Duration::days(jours))
+            .format(format)
+            .to_string()
+    };
+    let emetteur = "Camille Martin";
+    let sollicitations = [
+        (
+            "STRUCTURE_COMPTE",
+            "COORDONNEES_BANCAIRES",
+            "Ajout d'un second compte bancaire",
+            "Bonjour, nous souhaitons ajouter le compte de notre agence de Lyon à notre structure. Quelle est la démarche ?",
+            None,
+            Some((
+                "Bonjour, ajoutez le compte depuis « Ma structure > Coordonnées bancaires » ; un gestionnaire principal doit le valider. Il sera ensuite proposé au dépôt des factures.",
+                "RESOLU",
+            )),
+            12,
+        ),
+        (
+            "ENGAGEMENT",
+            "ENGAGEMENT_INCONNU",
+            "Numéro d'engagement refusé",
+            "Le numéro d'engagement transmis par le service acheteur est refusé au dépôt. Pouvez-vous vérifier qu'il est bien actif ?",
+            Some(("ENGAGEMENT", "EJ-2026-004217")),
+            None,
+            2,
+        ),
+    ];
+    for (categorie, sous_categorie, sujet, description, objet, reponse, jours) in sollicitations {
+        let nouvelle = NouvelleSollicitation {
+            id_utilisateur: 1,
+            id_structure: Some(ID_FOURNISSEUR_DEMO),
+            categorie: categorie.to_owned(),
+            sous_categorie: sous_categorie.to_owned(),
+            sujet: sujet.to_owned(),
+            description: description.to_owned(),
+            type_objet: objet.map(|(t, _)| t.to_owned()),
+            numero_objet: objet.map(|(_, n)| n.to_owned()),
+            id_facture: None,
+            destinataire: SUPPORT_NOM.to_owned(),
+            email_destinataire: SUPPORT_EMAIL.to_owned(),
+            statut: "OUVERT".to_owned(),
+        };
+        let premiere = NouvelleActivite {
+            id_sollicitation: 0,
+            auteur: AUTEUR_EMETTEUR.to_owned(),
+            nom_auteur: emetteur.to_owned(),
+            texte: description.to_owned(),
+            statut: Some("OUVERT".to_owned()),
+            piece: None,
+        };
+        let id = db
+            .creer_sollicitation(&nouvelle, &premiere, &quand(jours))
+            .await?;
+        if let Some((texte, statut)) = reponse {
+            let activite = NouvelleActivite {
+                id_sollicitation: id,
+                auteur: AUTEUR_DESTINATAIRE.to_owned(),
+                nom_auteur: SUPPORT_NOM.to_owned(),
+                texte: texte.to_owned(),
+                statut: Some(statut.to_owned()),
+                piece: None,
+            };
+            db.ajouter_activite(&activite, &quand(jours - 1)).await?;
+        }
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use crate::state::config::{RuntimeConfig, CONFIG_URL};
 
 pub mod compte;
+pub mod sollicitations;
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq)]

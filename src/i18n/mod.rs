@@ -86,6 +86,8 @@ pub struct Textes {
     pub mon_compte: MonCompte,
     /// Structure creation and rattachement requests.
     pub structures: Structures,
+    /// Sollicitations (support tickets).
+    pub sollicitations: Sollicitations,
 }
 
 /// Mon compte: personal data, password, authentication factors, structures, requests.
@@ -564,7 +566,6 @@ pub struct Accueil {
 /// Espaces whose screens come with later work: title and one-line description each.
 pub struct Espaces {
     pub factures_emises_texte: &'static str,
-    pub sollicitations_texte: &'static str,
     pub activites_gestionnaire_texte: &'static str,
     pub en_construction: &'static str,
 }
@@ -680,4 +681,66 @@ impl I18n {
     pub fn set_locale(&self, locale: Locale) {
         self.locale.set(locale);
     }
+}
+
+/// Sollicitations: list with status filter, creation form, detail with the thread and the actions.
+pub struct Sollicitations {
+    pub titre: &'static str,
+    pub intro: &'static str,
+    pub nouvelle: &'static str,
+    pub filtre: &'static str,
+    pub filtre_toutes: &'static str,
+    pub chargement: &'static str,
+    pub vide: &'static str,
+    pub col_numero: &'static str,
+    pub col_sujet: &'static str,
+    pub col_categorie: &'static str,
+    pub col_objet: &'static str,
+    pub col_destinataire: &'static str,
+    pub col_statut: &'static str,
+    pub col_modifiee: &'static str,
+    pub nouvelle_intro: &'static str,
+    pub categorie: &'static str,
+    pub sous_categorie: &'static str,
+    pub choisir: &'static str,
+    pub choisir_categorie_dabord: &'static str,
+    pub type_objet: &'static str,
+    pub type_aucun: &'static str,
+    pub type_facture: &'static str,
+    pub type_engagement: &'static str,
+    pub type_structure: &'static str,
+    pub numero_objet: &'static str,
+    pub numero_objet_aide: &'static str,
+    pub sujet: &'static str,
+    pub description: &'static str,
+    pub piece_jointe: &'static str,
+    pub piece_aide: &'static str,
+    pub piece_trop_grosse: &'static str,
+    pub piece_refusee: &'static str,
+    pub piece_illisible: &'static str,
+    pub retirer_piece: &'static str,
+    pub creer: &'static str,
+    pub a_corriger: &'static str,
+    pub annuler: &'static str,
+    pub retour_liste: &'static str,
+    pub detail_titre: &'static str,
+    pub introuvable: &'static str,
+    pub emetteur: &'static str,
+    pub creee_le: &'static str,
+    pub voir_facture: &'static str,
+    pub fil: &'static str,
+    pub statut_passe: &'static str,
+    pub accepter: &'static str,
+    pub rouvrir: &'static str,
+    pub cloturer: &'static str,
+    pub info_resolu: &'static str,
+    pub info_attente: &'static str,
+    pub info_ferme: &'static str,
+    pub repondre_titre: &'static str,
+    pub reponse: &'static str,
+    pub envoyer: &'static str,
+    pub message_envoye: &'static str,
+    pub statut_mis_a_jour: &'static str,
+    pub octets: &'static str,
+    pub creer_sur_facture: &'static str,
 }

@@ -17,12 +17,6 @@ fn Espace(titre: fn(&Textes) -> &'static str, texte: fn(&Textes) -> &'static str
     }
 }
 
-/// Sollicitations.
-#[component]
-pub fn Sollicitations() -> impl IntoView {
-    view! { <Espace titre=|t| t.shell.sollicitations texte=|t| t.espaces.sollicitations_texte /> }
-}
-
 /// Activités du gestionnaire.
 #[component]
 pub fn ActivitesGestionnaire() -> impl IntoView {

@@ -165,6 +165,12 @@ fn Contenu(dossier: Dossier, recharger: Callback<()>) -> impl IntoView {
         </section>
         <Delai etat=etat_delai payee_le />
         <Reprendre facture=f.clone() />
+        <p>
+            <A href=format!(
+                "/sollicitations/nouvelle?typeObjet=FACTURE&numeroObjet={}",
+                String::from(js_sys::encode_uri_component(&numero)),
+            )>{i18n.t().sollicitations.creer_sur_facture}</A>
+        </p>
         <section aria-labelledby="suivi-titre">
             <h2 id="suivi-titre">{t.suivi_traitement}</h2>
             <table class="tableau">

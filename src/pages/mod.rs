@@ -9,6 +9,7 @@ pub mod facture;
 pub mod introuvable;
 pub mod mon_compte;
 pub mod saisir;
+pub mod sollicitations;
 pub mod structures;
 pub mod suivi;
 pub mod tableau;

@@ -1,6 +1,8 @@
 //! Pure rules of the portal's forms (password strength, e-mail and phone shapes), shared by the server,
 //! which enforces them, and the SPA, which shows them live as the user types. No IO.
 
+pub mod sollicitations;
+
 /// Shortest password accepted.
 pub const MOT_DE_PASSE_LONGUEUR_MIN: usize = 12;
 /// Longest password accepted (argon2 hashes anything, but a megabyte password is an attack).

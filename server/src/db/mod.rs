@@ -20,6 +20,7 @@ mod courriels;
 mod demandes_rattachement;
 mod factures;
 mod flux;
+mod sollicitations;
 mod structures_portail;
 mod travaux;
 pub use annuaire::{CriteresStructure, ServiceRow, StructureRow};
@@ -36,6 +37,10 @@ pub use factures::{
     ActionRow, Creation, CriteresFacture, FactureRow, HistoRow, NouvelleFacture, PieceRow,
 };
 pub use flux::{FluxRow, NouveauFlux};
+pub use sollicitations::{
+    ActiviteRow, NouvelleActivite, NouvellePiece, NouvelleSollicitation, PieceSollicitationRow,
+    SollicitationRow,
+};
 pub use structures_portail::{
     EntrepriseRow, NouvelleStructure, ROLE_GESTIONNAIRE_PRINCIPAL, ROLE_UTILISATEUR,
 };
@@ -68,6 +73,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         6,
         "totp_essais",
         include_str!("../../migrations/0006_totp_essais.sql"),
+    ),
+    (
+        7,
+        "sollicitations",
+        include_str!("../../migrations/0007_sollicitations.sql"),
     ),
     (
         9,

@@ -9,6 +9,7 @@ pub mod regles;
 pub mod second_facteur;
 pub mod session;
 pub mod simulation;
+pub mod sollicitations;
 pub mod structures;
 pub mod totp;
 pub mod travaux;
