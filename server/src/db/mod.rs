@@ -20,6 +20,7 @@ mod courriels;
 mod demandes_rattachement;
 mod factures;
 mod flux;
+mod gestionnaire;
 mod structures_portail;
 pub use annuaire::{CriteresStructure, ServiceRow, StructureRow};
 pub use comptes::{
@@ -35,6 +36,10 @@ pub use factures::{
     ActionRow, Creation, CriteresFacture, FactureRow, HistoRow, NouvelleFacture, PieceRow,
 };
 pub use flux::{FluxRow, NouveauFlux};
+pub use gestionnaire::{
+    ChangementMembre, CompteBancaireRow, MembreRow, NouveauCompteBancaire, NouveauService,
+    ROLE_GESTIONNAIRE,
+};
 pub use structures_portail::{
     EntrepriseRow, NouvelleStructure, ROLE_GESTIONNAIRE_PRINCIPAL, ROLE_UTILISATEUR,
 };
@@ -66,6 +71,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         6,
         "totp_essais",
         include_str!("../../migrations/0006_totp_essais.sql"),
+    ),
+    (
+        7,
+        "gestionnaire",
+        include_str!("../../migrations/0007_gestionnaire.sql"),
     ),
 ];
 
