@@ -13,9 +13,9 @@ use crate::components::panne::ErreurAffichee;
 use crate::i18n::{I18n, Locale};
 use crate::pages::{
     accueil::Accueil, compte::Activation, compte::CreerCompte, connexion::Connexion,
-    deposer::Deposer, espaces::ActivitesGestionnaire, espaces::MonCompte, espaces::Sollicitations,
-    facture::DetailFacture, introuvable::Introuvable, saisir::SaisirFacture, suivi::FacturesEmises,
-    tableau::TableauDeBord,
+    deposer::Deposer, espaces::MonCompte, espaces::Sollicitations, facture::DetailFacture,
+    gestionnaire::ActivitesGestionnaire, introuvable::Introuvable, saisir::SaisirFacture,
+    suivi::FacturesEmises, tableau::TableauDeBord,
 };
 use crate::state::config::RuntimeConfig;
 use crate::state::integration::{est_dans_un_cadre, BrouillonsRecus};

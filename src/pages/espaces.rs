@@ -28,14 +28,3 @@ pub fn Sollicitations() -> impl IntoView {
 pub fn MonCompte() -> impl IntoView {
     view! { <Espace titre=|t| t.shell.mon_compte texte=|t| t.espaces.mon_compte_texte /> }
 }
-
-/// Activités du gestionnaire.
-#[component]
-pub fn ActivitesGestionnaire() -> impl IntoView {
-    view! {
-        <Espace
-            titre=|t| t.shell.activites_gestionnaire
-            texte=|t| t.espaces.activites_gestionnaire_texte
-        />
-    }
-}

@@ -6,6 +6,7 @@ pub mod connexion;
 pub mod deposer;
 pub mod espaces;
 pub mod facture;
+pub mod gestionnaire;
 pub mod introuvable;
 pub mod saisir;
 pub mod suivi;
