@@ -254,23 +254,25 @@ fn Demandes(id: i64, version: RwSignal<u32>) -> impl IntoView {
                     return view! { <p>{t.demandes_vide}</p> }.into_any();
                 }
                 view! {
-                    <table class="tableau">
-                        <caption class="visuellement-cache">{t.demandes_titre}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.col_demandeur}</th>
-                                <th scope="col">{t.col_commentaire}</th>
-                                <th scope="col">{t.col_date}</th>
-                                <th scope="col">{t.col_decision}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {liste
-                                .into_iter()
-                                .map(|d| view! { <LigneDemande demande=d version annonce /> })
-                                .collect_view()}
-                        </tbody>
-                    </table>
+                    <div class="defilement">
+                        <table class="tableau">
+                            <caption class="visuellement-cache">{t.demandes_titre}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t.col_demandeur}</th>
+                                    <th scope="col">{t.col_commentaire}</th>
+                                    <th scope="col">{t.col_date}</th>
+                                    <th scope="col">{t.col_decision}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {liste
+                                    .into_iter()
+                                    .map(|d| view! { <LigneDemande demande=d version annonce /> })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                 }
                 .into_any()
             })}
@@ -292,7 +294,7 @@ fn LigneDemande(demande: Demande, version: RwSignal<u32>, annonce: Annonce) -> i
     let nom = format!("{} {}", demande.demandeur.prenom, demande.demandeur.nom);
     let qui = format!("{nom} ({})", demande.demandeur.email);
     let fin = move |resultat: Result<(), RefusFormulaire>, succes: fn(&Textes) -> &'static str| {
-        if en_cours.try_set(false).is_none() {
+        if en_cours.try_set(false).is_some() {
             return;
         }
         let t = &i18n.t().gestionnaire;
@@ -513,7 +515,7 @@ fn LigneMembre(
         spawn_local(async move {
             let resultat =
                 api_g::modifier_utilisateur(&base, id_structure, id, &modification).await;
-            if en_cours.try_set(false).is_none() {
+            if en_cours.try_set(false).is_some() {
                 return;
             }
             let t = &i18n.t().gestionnaire;
@@ -545,7 +547,7 @@ fn LigneMembre(
         let base = reglages.api_base();
         spawn_local(async move {
             let resultat = api_g::detacher_utilisateur(&base, id_structure, id).await;
-            if en_cours.try_set(false).is_none() {
+            if en_cours.try_set(false).is_some() {
                 return;
             }
             let t = &i18n.t().gestionnaire;
@@ -709,7 +711,7 @@ fn Services(id: i64) -> impl IntoView {
         };
         spawn_local(async move {
             let resultat = api_g::creer_service(&base, id, &service).await;
-            if en_cours.try_set(false).is_none() {
+            if en_cours.try_set(false).is_some() {
                 return;
             }
             let t = &i18n.t().gestionnaire;
@@ -766,49 +768,51 @@ fn Services(id: i64) -> impl IntoView {
                     return view! { <p>{t.services_vide}</p> }.into_any();
                 }
                 view! {
-                    <table class="tableau">
-                        <caption class="visuellement-cache">{t.services_titre}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.col_code}</th>
-                                <th scope="col">{t.col_libelle}</th>
-                                <th scope="col">{t.col_etat}</th>
-                                <th scope="col">{t.col_action}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {liste
-                                .into_iter()
-                                .map(|s| {
-                                    let action = if s.actif { t.desactiver } else { t.activer };
-                                    let aria = format!("{action} — {}", s.code);
-                                    let (badge, etat) = if s.actif {
-                                        ("badge badge--ok", t.actif)
-                                    } else {
-                                        ("badge", t.inactif)
-                                    };
-                                    let service = s.clone();
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{s.code.clone()}</th>
-                                            <td>{s.libelle.clone()}</td>
-                                            <td><span class=badge>{etat}</span></td>
-                                            <td>
-                                                <button
-                                                    type="button"
-                                                    class="bouton bouton--petit"
-                                                    aria-label=aria
-                                                    on:click=move |_| basculer(service.clone())
-                                                >
-                                                    {action}
-                                                </button>
-                                            </td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
+                    <div class="defilement">
+                        <table class="tableau">
+                            <caption class="visuellement-cache">{t.services_titre}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t.col_code}</th>
+                                    <th scope="col">{t.col_libelle}</th>
+                                    <th scope="col">{t.col_etat}</th>
+                                    <th scope="col">{t.col_action}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {liste
+                                    .into_iter()
+                                    .map(|s| {
+                                        let action = if s.actif { t.desactiver } else { t.activer };
+                                        let aria = format!("{action} — {}", s.code);
+                                        let (badge, etat) = if s.actif {
+                                            ("badge badge--ok", t.actif)
+                                        } else {
+                                            ("badge", t.inactif)
+                                        };
+                                        let service = s.clone();
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{s.code.clone()}</th>
+                                                <td>{s.libelle.clone()}</td>
+                                                <td><span class=badge>{etat}</span></td>
+                                                <td>
+                                                    <button
+                                                        type="button"
+                                                        class="bouton bouton--petit"
+                                                        aria-label=aria
+                                                        on:click=move |_| basculer(service.clone())
+                                                    >
+                                                        {action}
+                                                    </button>
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                 }
                 .into_any()
             })}
@@ -904,7 +908,7 @@ fn Comptes(id: i64) -> impl IntoView {
         };
         spawn_local(async move {
             let resultat = api_g::ajouter_compte_bancaire(&base, id, &compte).await;
-            if en_cours.try_set(false).is_none() {
+            if en_cours.try_set(false).is_some() {
                 return;
             }
             let t = &i18n.t().gestionnaire;
@@ -1115,33 +1119,35 @@ fn Espaces(id: i64, version: RwSignal<u32>) -> impl IntoView {
             {charge_vue(espaces, move |liste: Vec<EspaceStructure>| {
                 let t = &i18n.t().gestionnaire;
                 view! {
-                    <table class="tableau">
-                        <caption class="visuellement-cache">{t.espaces_titre}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.col_espace}</th>
-                                <th scope="col">{t.col_description}</th>
-                                <th scope="col">{t.col_consultation}</th>
-                                <th scope="col">{t.col_modification}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {liste
-                                .into_iter()
-                                .map(|e| {
-                                    let (nom, texte) = libelle_espace(t, &e.espace);
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{nom}</th>
-                                            <td>{texte}</td>
-                                            <td class="montant">{e.utilisateurs_consultation}</td>
-                                            <td class="montant">{e.utilisateurs_modification}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
+                    <div class="defilement">
+                        <table class="tableau">
+                            <caption class="visuellement-cache">{t.espaces_titre}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t.col_espace}</th>
+                                    <th scope="col">{t.col_description}</th>
+                                    <th scope="col">{t.col_consultation}</th>
+                                    <th scope="col">{t.col_modification}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {liste
+                                    .into_iter()
+                                    .map(|e| {
+                                        let (nom, texte) = libelle_espace(t, &e.espace);
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{nom}</th>
+                                                <td>{texte}</td>
+                                                <td class="montant">{e.utilisateurs_consultation}</td>
+                                                <td class="montant">{e.utilisateurs_modification}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                 }
             })}
         </section>
