@@ -172,6 +172,13 @@ test('un gestionnaire accepte une demande de rattachement, crée puis désactive
     data: { idStructure: ID_FOURNISSEUR_DEMO },
   })).json();
   assert.ok(valides.listeCoordonneeBancaire.some((c) => c.nomCoordonneeBancaire === nom), JSON.stringify(valides));
+  // Deactivated again (the other journeys see the demo supplier's usual accounts).
+  await ligneCompte.getByRole('button', { name: `${t.desactiver} — ${nom}` }).press('Enter');
+  await comptes.getByRole('row').filter({ hasText: nom }).getByText(t.desactive, { exact: true }).waitFor();
+  const apres = await (await page.request.post(`${BASE_URL}/cpro/transverses/v1/recuperer/coordbanc/valides`, {
+    data: { idStructure: ID_FOURNISSEUR_DEMO },
+  })).json();
+  assert.ok(!apres.listeCoordonneeBancaire.some((c) => c.nomCoordonneeBancaire === nom), JSON.stringify(apres));
 
   await page.locator('#gestion-espaces').getByRole('row').filter({ hasText: t.espace_factures }).waitFor();
   await capture(page, 'gestionnaire-fin');

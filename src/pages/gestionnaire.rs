@@ -3,7 +3,7 @@
 //! grouped by 4 and checked as typed, with `facture::identifiant`) and the espaces. A user who manages no
 //! structure is told how one becomes gestionnaire.
 
-use facture::identifiant::{iban_saisi_groupe, Iban, IbanError};
+use facture::identifiant::{iban_saisi_groupe, saisie_iban, SaisieIban};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -91,6 +91,10 @@ fn ligne_annonce(annonce: Annonce) -> impl IntoView {
     }
 }
 
+/// Asks the screen to read the managed structures again (the user changed their own role or left one).
+#[derive(Clone, Copy)]
+struct RechargerStructures(RwSignal<u32>);
+
 /// Activités du gestionnaire.
 #[component]
 pub fn ActivitesGestionnaire() -> impl IntoView {
@@ -111,13 +115,23 @@ fn StructuresGerees() -> impl IntoView {
     let reglages = Reglages::expect_context();
     let structures: Charge<Vec<StructureGeree>> = RwSignal::new(None);
     let choisie = RwSignal::new(None::<i64>);
-    let base = reglages.api_base();
-    spawn_local(async move {
-        let resultat = api_g::structures(&base).await.map_err(|e| e.libelle());
-        if let Ok(liste) = &resultat {
-            let _ = choisie.try_set(liste.first().map(|s| s.id));
-        }
-        let _ = structures.try_set(Some(resultat));
+    let rechargement = RwSignal::new(0_u32);
+    provide_context(RechargerStructures(rechargement));
+    Effect::new(move |_| {
+        rechargement.track();
+        let base = reglages.api_base();
+        spawn_local(async move {
+            let resultat = api_g::structures(&base).await.map_err(|e| e.libelle());
+            if let Ok(liste) = &resultat {
+                // Keep the structure shown when it is still managed.
+                let garder = choisie
+                    .try_get_untracked()
+                    .flatten()
+                    .filter(|id| liste.iter().any(|s| s.id == *id));
+                let _ = choisie.try_set(garder.or_else(|| liste.first().map(|s| s.id)));
+            }
+            let _ = structures.try_set(Some(resultat));
+        });
     });
     move || {
         let t = &i18n.t().gestionnaire;
@@ -479,6 +493,16 @@ fn LigneMembre(
     let t = &i18n.t().gestionnaire;
     let id = membre.id_utilisateur;
     let moi = matches!(session.etat_untracked(), EtatSession::Connecte(u) if u.id == id);
+    let recharger_structures = use_context::<RechargerStructures>();
+    // A change to oneself may end one's right to this screen: the structures are read again.
+    let apres_changement = move || {
+        version.update(|v| *v += 1);
+        if moi {
+            if let Some(RechargerStructures(r)) = recharger_structures {
+                r.update(|v| *v += 1);
+            }
+        }
+    };
     let niveau_de = |espace: &str| {
         membre
             .habilitations
@@ -523,7 +547,7 @@ fn LigneMembre(
             match resultat {
                 Ok(_) => {
                     annonce.set(Some((true, t.utilisateur_enregistre.to_owned())));
-                    version.update(|v| *v += 1);
+                    apres_changement();
                 }
                 Err(RefusFormulaire::Champs(liste)) => {
                     let textes: Vec<String> = liste
@@ -535,7 +559,11 @@ fn LigneMembre(
                         .collect();
                     annonce.set(Some((false, textes.join(" "))));
                 }
-                Err(RefusFormulaire::Autre(e)) => annonce.set(Some((false, message_refus(t, &e)))),
+                Err(RefusFormulaire::Autre(e)) => {
+                    annonce.set(Some((false, message_refus(t, &e))));
+                    // The row shows again what is stored.
+                    version.update(|v| *v += 1);
+                }
             }
         });
     };
@@ -554,7 +582,7 @@ fn LigneMembre(
             match resultat {
                 Ok(()) => {
                     annonce.set(Some((true, t.utilisateur_detache.to_owned())));
-                    version.update(|v| *v += 1);
+                    apres_changement();
                 }
                 Err(e) => {
                     confirmer.set(false);
@@ -844,37 +872,6 @@ fn Services(id: i64) -> impl IntoView {
     }
 }
 
-/// What the IBAN field says while typed.
-#[derive(Debug, Clone, PartialEq)]
-enum EtatIban {
-    /// Nothing typed.
-    Vide,
-    /// Still being typed: (characters typed, characters expected for the country).
-    EnCours(usize, usize),
-    /// Valid.
-    Valide,
-    /// Invalid.
-    Invalide(IbanError),
-}
-
-/// The live state of the IBAN field (pure). A too-short IBAN is « being typed » until the field is left.
-fn etat_iban(texte: &str, quitte: bool) -> EtatIban {
-    let compact: String = texte.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.is_empty() {
-        return EtatIban::Vide;
-    }
-    match Iban::parse(texte) {
-        Ok(_) => EtatIban::Valide,
-        Err(IbanError::Longueur {
-            attendu, trouve, ..
-        }) if trouve < attendu && !quitte => EtatIban::EnCours(trouve, attendu),
-        Err(IbanError::Entete) if compact.len() < 4 && !quitte => {
-            EtatIban::EnCours(compact.len(), 0)
-        }
-        Err(erreur) => EtatIban::Invalide(erreur),
-    }
-}
-
 /// The bank accounts: list with deactivation, and the form to add one (IBAN checked as typed).
 #[component]
 fn Comptes(id: i64) -> impl IntoView {
@@ -953,18 +950,18 @@ fn Comptes(id: i64) -> impl IntoView {
         });
     };
     // The IBAN field: live state, then the server's refusals once sent.
-    let etat = move || etat_iban(&iban.get(), iban_quitte.get());
+    let etat = move || saisie_iban(&iban.get(), iban_quitte.get());
     let messages_iban = move || {
         let t = &i18n.t().gestionnaire;
         let locale = i18n.locale();
         let mut messages: Vec<(&'static str, String)> = match etat() {
-            EtatIban::Vide => Vec::new(),
-            EtatIban::EnCours(saisis, attendu) if attendu > 0 => {
+            SaisieIban::Vide => Vec::new(),
+            SaisieIban::EnCours(saisis, attendu) if attendu > 0 => {
                 vec![("message", format!("{saisis} {} {attendu}", t.iban_saisie))]
             }
-            EtatIban::EnCours(..) => Vec::new(),
-            EtatIban::Valide => vec![("message message--ok", t.iban_valide.to_owned())],
-            EtatIban::Invalide(erreur) => {
+            SaisieIban::EnCours(..) => Vec::new(),
+            SaisieIban::Valide(_) => vec![("message message--ok", t.iban_valide.to_owned())],
+            SaisieIban::Invalide(erreur) => {
                 let detail = match locale {
                     Locale::Fr => erreur.message_fr(),
                     Locale::En => erreur.message_en(),
@@ -975,7 +972,7 @@ fn Comptes(id: i64) -> impl IntoView {
                 )]
             }
         };
-        if !matches!(etat(), EtatIban::Invalide(_)) {
+        if !matches!(etat(), SaisieIban::Invalide(_)) {
             messages.extend(
                 erreurs
                     .with(|e| messages_de(e, "iban", locale))

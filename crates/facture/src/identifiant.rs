@@ -741,6 +741,50 @@ pub fn iban_saisi_groupe(texte: &str) -> String {
     sortie
 }
 
+/// Where an IBAN being typed stands, for a live check under its field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaisieIban {
+    /// Nothing typed.
+    Vide,
+    /// Too short yet, while the user is still typing: (characters typed, characters of the country's
+    /// IBAN, 0 while the country is not typed yet).
+    EnCours(usize, usize),
+    /// A valid IBAN.
+    Valide(Iban),
+    /// Wrong: what is wrong.
+    Invalide(IbanError),
+}
+
+/// The live check of a typed IBAN. While `termine` is false (the user is still in the field) an IBAN
+/// that is only too short is « being typed », not an error; any other fault shows at once.
+pub fn saisie_iban(texte: &str, termine: bool) -> SaisieIban {
+    let compact = compacter(texte);
+    if compact.is_empty() {
+        return SaisieIban::Vide;
+    }
+    match Iban::parse(texte) {
+        Ok(iban) => SaisieIban::Valide(iban),
+        Err(IbanError::Longueur {
+            attendu, trouve, ..
+        }) if trouve < attendu && !termine => SaisieIban::EnCours(trouve, attendu),
+        Err(IbanError::Entete) if compact.len() < 4 && !termine && entete_plausible(&compact) => {
+            SaisieIban::EnCours(compact.len(), 0)
+        }
+        Err(erreur) => SaisieIban::Invalide(erreur),
+    }
+}
+
+/// Whether the first characters typed can still become a country code and two check digits.
+fn entete_plausible(debut: &str) -> bool {
+    debut.chars().enumerate().all(|(i, c)| {
+        if i < 2 {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_ascii_digit()
+        }
+    })
+}
+
 impl IbanError {
     /// What is wrong, in French, for a message under the field (« clé de contrôle incorrecte »).
     pub fn message_fr(&self) -> String {
@@ -1153,6 +1197,47 @@ mod tests {
             "FR76 3000 6000"
         );
         assert_eq!(iban_saisi_groupe("FR76_30"), "FR76 _30");
+    }
+
+    #[test]
+    fn a_typed_iban_is_in_progress_until_complete_or_left() {
+        assert_eq!(saisie_iban("  ", false), SaisieIban::Vide);
+        assert_eq!(saisie_iban("fr", false), SaisieIban::EnCours(2, 0));
+        assert_eq!(saisie_iban("FR76 3000", false), SaisieIban::EnCours(8, 27));
+        assert_eq!(
+            saisie_iban("FR76 3000", true),
+            SaisieIban::Invalide(IbanError::Longueur {
+                pays: "FR".into(),
+                attendu: 27,
+                trouve: 8
+            })
+        );
+        assert_eq!(
+            saisie_iban("F", true),
+            SaisieIban::Invalide(IbanError::Entete)
+        );
+        // What can never become an IBAN shows at once.
+        assert_eq!(
+            saisie_iban("12", false),
+            SaisieIban::Invalide(IbanError::Entete)
+        );
+        assert_eq!(
+            saisie_iban("ZZ76 3000", false),
+            SaisieIban::Invalide(IbanError::PaysInconnu("ZZ".into()))
+        );
+        assert_eq!(
+            saisie_iban("FR77 3000 6000 0112 3456 7890 189", false),
+            SaisieIban::Invalide(IbanError::CleMod97)
+        );
+        assert!(matches!(
+            saisie_iban("FR76 3000 6000 0112 3456 7890 189", false),
+            SaisieIban::Valide(_)
+        ));
+        // Too long is wrong at once.
+        assert!(matches!(
+            saisie_iban("FR76 3000 6000 0112 3456 7890 1890", false),
+            SaisieIban::Invalide(IbanError::Longueur { .. })
+        ));
     }
 
     #[test]
