@@ -51,11 +51,21 @@ fn libelle_espace(t: &Textes, espace: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// `2026-12-04T15:02:11` → `04/12/2026 15:02` (UTC as stored); the text as is when it is not a date.
-fn date_courte(horodatage: &str) -> String {
-    chrono::NaiveDateTime::parse_from_str(horodatage, "%Y-%m-%dT%H:%M:%S")
-        .map(|d| d.format("%d/%m/%Y %H:%M").to_string())
-        .unwrap_or_else(|_| horodatage.to_owned())
+/// A stored UTC time (`2026-12-04T15:02:11`) in the browser's time zone (`04/12/2026 16:02` in Paris); the
+/// text as is when it is not one.
+fn date_locale(horodatage: &str) -> String {
+    let Ok(utc) = chrono::NaiveDateTime::parse_from_str(horodatage, "%Y-%m-%dT%H:%M:%S") else {
+        return horodatage.to_owned();
+    };
+    // Minutes from local time to UTC at that instant (summer time included).
+    let decalage = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!("{horodatage}Z")))
+        .get_timezone_offset();
+    let local = if decalage.is_finite() {
+        utc - chrono::Duration::minutes(decalage as i64)
+    } else {
+        utc
+    };
+    local.format("%d/%m/%Y %H:%M").to_string()
 }
 
 fn messages_de(erreurs: &[ErreurChamp], champ: &str, locale: Locale) -> Vec<String> {
@@ -360,7 +370,7 @@ fn LigneDemande(demande: Demande, version: RwSignal<u32>, annonce: Annonce) -> i
         <tr>
             <th scope="row">{nom}<br /><span class="note">{demande.demandeur.email.clone()}</span></th>
             <td>{commentaire}</td>
-            <td>{date_courte(&demande.cree_le)}</td>
+            <td>{date_locale(&demande.cree_le)}</td>
             <td class="decision">
                 <div class="decision__accepter">
                     <label for=id_habilitation.clone()>{t.habilitation_accordee}</label>

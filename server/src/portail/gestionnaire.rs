@@ -20,6 +20,8 @@ use crate::db::{
 use crate::error::{ApiError, CproJson, ErreurChamp};
 use crate::AppState;
 
+/// The espace whose habilitation is also the rattachement's (the Chorus Pro API checks it for invoices).
+pub const ESPACE_FACTURES: &str = "FACTURES_EMISES";
 /// Roles a gestionnaire can give.
 pub const ROLES: &[&str] = &[
     ROLE_GESTIONNAIRE_PRINCIPAL,
@@ -401,10 +403,11 @@ pub async fn modifier_utilisateur(
     let id_membre = id_ou_404(&id_membre, "Utilisateur")?;
     let actuel = membre(&state, id, id_membre).await?;
     let changement = changement_verifie(&role_acteur, &actuel, &demande)?;
-    // The rattachement's habilitation is the Factures émises one (the Chorus Pro API checks it).
+    // The rattachement's habilitation is the Factures émises one, which the Chorus Pro API checks.
     let factures = changement
         .par_espace
-        .first()
+        .iter()
+        .find(|(espace, _)| espace == ESPACE_FACTURES)
         .map(|(_, h)| h.clone())
         .unwrap_or_default();
     match state
