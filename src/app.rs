@@ -18,7 +18,7 @@ use crate::pages::sollicitations::{
 use crate::pages::structures::{NouvelleStructure, Rattachement};
 use crate::pages::{
     accueil::Accueil, compte::Activation, compte::CreerCompte, connexion::Connexion,
-    deposer::Deposer, espaces::ActivitesGestionnaire, facture::DetailFacture,
+    deposer::Deposer, facture::DetailFacture, gestionnaire::ActivitesGestionnaire,
     introuvable::Introuvable, saisir::SaisirFacture, suivi::FacturesEmises, tableau::TableauDeBord,
 };
 use crate::state::config::RuntimeConfig;

@@ -30,7 +30,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{any, get, post};
+use axum::routing::{any, get, post, put};
 use axum::{middleware, Router};
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
@@ -204,6 +204,41 @@ pub fn app(state: AppState) -> Router {
         .route(
             "/compte/habilitations",
             get(portail::habilitations::habilitations),
+        )
+        // Activités du gestionnaire.
+        .route(
+            "/gestionnaire/structures",
+            get(portail::gestionnaire::structures),
+        )
+        .route(
+            "/gestionnaire/structures/{id}/espaces",
+            get(portail::gestionnaire::espaces),
+        )
+        .route(
+            "/gestionnaire/structures/{id}/utilisateurs",
+            get(portail::gestionnaire::utilisateurs),
+        )
+        .route(
+            "/gestionnaire/structures/{id}/utilisateurs/{id_utilisateur}",
+            put(portail::gestionnaire::modifier_utilisateur)
+                .delete(portail::gestionnaire::detacher_utilisateur),
+        )
+        .route(
+            "/gestionnaire/structures/{id}/services",
+            get(portail::gestionnaire::services).post(portail::gestionnaire::creer_service),
+        )
+        .route(
+            "/gestionnaire/structures/{id}/services/{id_service}/etat",
+            post(portail::gestionnaire::changer_etat_service),
+        )
+        .route(
+            "/gestionnaire/structures/{id}/coordonnees-bancaires",
+            get(portail::gestionnaire::comptes_bancaires)
+                .post(portail::gestionnaire::ajouter_compte_bancaire),
+        )
+        .route(
+            "/gestionnaire/structures/{id}/coordonnees-bancaires/{id_compte}/desactivation",
+            post(portail::gestionnaire::desactiver_compte_bancaire),
         )
         .route(
             "/travaux/situations",

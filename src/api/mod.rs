@@ -2,6 +2,8 @@
 //!
 //! Every function returns a typed [`ApiError`]; screens map it to a message.
 
+pub mod gestionnaire;
+
 use gloo_net::http::{Request, Response};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 

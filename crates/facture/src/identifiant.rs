@@ -726,6 +726,105 @@ impl Iban {
     }
 }
 
+/// What a user typed as an IBAN, written as on paper while typing: separators removed, letters
+/// upper-cased, groups of 4 (`fr7630006 000` → `FR76 3000 6000`). Any other character is kept (the
+/// check then names it); nothing is cut.
+pub fn iban_saisi_groupe(texte: &str) -> String {
+    let compact = compacter(texte);
+    let mut sortie = String::with_capacity(compact.len() + compact.len() / 4);
+    for (i, c) in compact.chars().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            sortie.push(' ');
+        }
+        sortie.push(c);
+    }
+    sortie
+}
+
+/// Where an IBAN being typed stands, for a live check under its field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaisieIban {
+    /// Nothing typed.
+    Vide,
+    /// Too short yet, while the user is still typing: (characters typed, characters of the country's
+    /// IBAN, 0 while the country is not typed yet).
+    EnCours(usize, usize),
+    /// A valid IBAN.
+    Valide(Iban),
+    /// Wrong: what is wrong.
+    Invalide(IbanError),
+}
+
+/// The live check of a typed IBAN. While `termine` is false (the user is still in the field) an IBAN
+/// that is only too short is « being typed », not an error; any other fault shows at once.
+pub fn saisie_iban(texte: &str, termine: bool) -> SaisieIban {
+    let compact = compacter(texte);
+    if compact.is_empty() {
+        return SaisieIban::Vide;
+    }
+    match Iban::parse(texte) {
+        Ok(iban) => SaisieIban::Valide(iban),
+        Err(IbanError::Longueur {
+            attendu, trouve, ..
+        }) if trouve < attendu && !termine => SaisieIban::EnCours(trouve, attendu),
+        Err(IbanError::Entete) if compact.len() < 4 && !termine && entete_plausible(&compact) => {
+            SaisieIban::EnCours(compact.len(), 0)
+        }
+        Err(erreur) => SaisieIban::Invalide(erreur),
+    }
+}
+
+/// Whether the first characters typed can still become a country code and two check digits.
+fn entete_plausible(debut: &str) -> bool {
+    debut.chars().enumerate().all(|(i, c)| {
+        if i < 2 {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_ascii_digit()
+        }
+    })
+}
+
+impl IbanError {
+    /// What is wrong, in French, for a message under the field (« clé de contrôle incorrecte »).
+    pub fn message_fr(&self) -> String {
+        match self {
+            IbanError::CaractereInvalide { caractere } => {
+                format!("caractère {caractere:?} invalide")
+            }
+            IbanError::Entete => {
+                "il doit commencer par le code pays et 2 chiffres de contrôle".into()
+            }
+            IbanError::PaysInconnu(pays) => format!("pays {pays} inconnu"),
+            IbanError::Longueur {
+                pays,
+                attendu,
+                trouve,
+            } => format!("un IBAN {pays} compte {attendu} caractères, {trouve} saisis"),
+            IbanError::CleMod97 => "clé de contrôle incorrecte".into(),
+            IbanError::BbanFr => "banque, guichet, compte ou clé RIB mal formés".into(),
+        }
+    }
+
+    /// What is wrong, in English.
+    pub fn message_en(&self) -> String {
+        match self {
+            IbanError::CaractereInvalide { caractere } => {
+                format!("invalid character {caractere:?}")
+            }
+            IbanError::Entete => "it must start with the country code and 2 check digits".into(),
+            IbanError::PaysInconnu(pays) => format!("unknown country {pays}"),
+            IbanError::Longueur {
+                pays,
+                attendu,
+                trouve,
+            } => format!("a {pays} IBAN has {attendu} characters, {trouve} typed"),
+            IbanError::CleMod97 => "wrong check digits".into(),
+            IbanError::BbanFr => "bank, branch, account or RIB key malformed".into(),
+        }
+    }
+}
+
 impl Bic {
     /// Parses a BIC: `^[A-Z]{6}[0-9A-Z]{2}([0-9A-Z]{3})?$` after removing spaces (\[V1\] `stdnum/bic.py`).
     pub fn parse(texte: &str) -> Result<Bic, BicError> {
@@ -1080,6 +1179,78 @@ mod tests {
         let valeur = Iban::parse("FR7630006000011234567890189").unwrap();
         assert_eq!(valeur.format_papier(), "FR76 3000 6000 0112 3456 7890 189");
         assert_eq!(Iban::parse(&valeur.format_papier()).unwrap(), valeur);
+    }
+
+    #[test]
+    fn typed_iban_is_grouped_by_four_while_typing() {
+        assert_eq!(iban_saisi_groupe(""), "");
+        assert_eq!(iban_saisi_groupe("fr7630006 000"), "FR76 3000 6000");
+        assert_eq!(iban_saisi_groupe("FR76 3000 60"), "FR76 3000 60");
+        assert_eq!(iban_saisi_groupe("FR76-3000.6000 0"), "FR76 3000 6000 0");
+        assert_eq!(
+            iban_saisi_groupe("FR7630006000011234567890189"),
+            "FR76 3000 6000 0112 3456 7890 189"
+        );
+        // Grouping again changes nothing; what cannot be in an IBAN is kept for the check to name.
+        assert_eq!(
+            iban_saisi_groupe(&iban_saisi_groupe("fr7630006000")),
+            "FR76 3000 6000"
+        );
+        assert_eq!(iban_saisi_groupe("FR76_30"), "FR76 _30");
+    }
+
+    #[test]
+    fn a_typed_iban_is_in_progress_until_complete_or_left() {
+        assert_eq!(saisie_iban("  ", false), SaisieIban::Vide);
+        assert_eq!(saisie_iban("fr", false), SaisieIban::EnCours(2, 0));
+        assert_eq!(saisie_iban("FR76 3000", false), SaisieIban::EnCours(8, 27));
+        assert_eq!(
+            saisie_iban("FR76 3000", true),
+            SaisieIban::Invalide(IbanError::Longueur {
+                pays: "FR".into(),
+                attendu: 27,
+                trouve: 8
+            })
+        );
+        assert_eq!(
+            saisie_iban("F", true),
+            SaisieIban::Invalide(IbanError::Entete)
+        );
+        // What can never become an IBAN shows at once.
+        assert_eq!(
+            saisie_iban("12", false),
+            SaisieIban::Invalide(IbanError::Entete)
+        );
+        assert_eq!(
+            saisie_iban("ZZ76 3000", false),
+            SaisieIban::Invalide(IbanError::PaysInconnu("ZZ".into()))
+        );
+        assert_eq!(
+            saisie_iban("FR77 3000 6000 0112 3456 7890 189", false),
+            SaisieIban::Invalide(IbanError::CleMod97)
+        );
+        assert!(matches!(
+            saisie_iban("FR76 3000 6000 0112 3456 7890 189", false),
+            SaisieIban::Valide(_)
+        ));
+        // Too long is wrong at once.
+        assert!(matches!(
+            saisie_iban("FR76 3000 6000 0112 3456 7890 1890", false),
+            SaisieIban::Invalide(IbanError::Longueur { .. })
+        ));
+    }
+
+    #[test]
+    fn iban_errors_have_french_and_english_messages() {
+        let erreur = Iban::parse("FR7730006000011234567890189").unwrap_err();
+        assert_eq!(erreur.message_fr(), "clé de contrôle incorrecte");
+        assert_eq!(erreur.message_en(), "wrong check digits");
+        let courte = Iban::parse("FR76 3000").unwrap_err();
+        assert_eq!(
+            courte.message_fr(),
+            "un IBAN FR compte 27 caractères, 8 saisis"
+        );
+        assert_eq!(courte.message_en(), "a FR IBAN has 27 characters, 8 typed");
     }
 
     #[test]

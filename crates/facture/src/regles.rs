@@ -482,21 +482,7 @@ fn destinataire(facture: &Facture, contexte: &Contexte, constats: &mut Constats)
 }
 
 fn erreur_fr_iban(erreur: &crate::identifiant::IbanError) -> String {
-    use crate::identifiant::IbanError as E;
-    match erreur {
-        E::CaractereInvalide { caractere } => format!("caractère {caractere:?} invalide"),
-        E::Entete => "il doit commencer par le code pays et 2 chiffres de contrôle".into(),
-        E::PaysInconnu(pays) => format!("pays {pays} inconnu"),
-        E::Longueur {
-            pays,
-            attendu,
-            trouve,
-        } => {
-            format!("un IBAN {pays} compte {attendu} caractères, {trouve} saisis")
-        }
-        E::CleMod97 => "clé de contrôle incorrecte".into(),
-        E::BbanFr => "banque, guichet, compte ou clé RIB mal formés".into(),
-    }
+    erreur.message_fr()
 }
 
 fn erreur_fr_siret(erreur: &crate::identifiant::SiretError) -> String {

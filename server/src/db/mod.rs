@@ -20,6 +20,7 @@ mod courriels;
 mod demandes_rattachement;
 mod factures;
 mod flux;
+mod gestionnaire;
 mod sollicitations;
 mod structures_portail;
 mod travaux;
@@ -37,6 +38,10 @@ pub use factures::{
     ActionRow, Creation, CriteresFacture, FactureRow, HistoRow, NouvelleFacture, PieceRow,
 };
 pub use flux::{FluxRow, NouveauFlux};
+pub use gestionnaire::{
+    ChangementMembre, CompteBancaireRow, MembreRow, NouveauCompteBancaire, NouveauService,
+    ROLE_GESTIONNAIRE,
+};
 pub use sollicitations::{
     ActiviteRow, NouvelleActivite, NouvellePiece, NouvelleSollicitation, PieceSollicitationRow,
     SollicitationRow,
@@ -78,6 +83,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         7,
         "sollicitations",
         include_str!("../../migrations/0007_sollicitations.sql"),
+    ),
+    (
+        8,
+        "gestionnaire",
+        include_str!("../../migrations/0008_gestionnaire.sql"),
     ),
     (
         9,

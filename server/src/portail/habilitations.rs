@@ -11,7 +11,7 @@ use crate::AppState;
 
 /// Espaces opened by any attachment to a structure.
 pub const ESPACES_STRUCTURE: &[&str] = &["FACTURES_EMISES", "SOLLICITATIONS"];
-/// Espace of the gestionnaires (rattachement requests, users of the structure).
+/// Espace of the gestionnaires (rattachement requests, users, services, bank accounts of the structure).
 pub const ESPACE_GESTIONNAIRE: &str = "ACTIVITES_GESTIONNAIRE";
 
 /// Rights on one espace of a structure.
@@ -54,13 +54,24 @@ pub struct HabilitationsResponse {
 
 /// The rights per espace of a role and habilitation (pure).
 pub fn droits_par_espace(role: &str, habilitation: &str) -> Vec<DroitEspace> {
-    let modification = habilitation == "MODIFICATION";
+    droits(role, habilitation, &[])
+}
+
+/// The rights per espace of a role, the rattachement's habilitation and the habilitations a gestionnaire
+/// set per espace, (espace, habilitation), which win over the rattachement's (pure).
+pub fn droits(role: &str, habilitation: &str, par_espace: &[(String, String)]) -> Vec<DroitEspace> {
     let mut droits: Vec<DroitEspace> = ESPACES_STRUCTURE
         .iter()
-        .map(|espace| DroitEspace {
-            espace: (*espace).to_owned(),
-            consultation: true,
-            modification,
+        .map(|espace| {
+            let niveau = par_espace
+                .iter()
+                .find(|(e, _)| e == espace)
+                .map_or(habilitation, |(_, h)| h.as_str());
+            DroitEspace {
+                espace: (*espace).to_owned(),
+                consultation: true,
+                modification: niveau == "MODIFICATION",
+            }
         })
         .collect();
     let gestionnaire = role.starts_with("GESTIONNAIRE");
@@ -84,11 +95,15 @@ pub async fn habilitations(
         let Some(structure) = state.db.structure(id_structure).await? else {
             continue;
         };
+        let par_espace = state
+            .db
+            .habilitations_espaces(utilisateur.id, id_structure)
+            .await?;
         habilitations.push(HabilitationStructure {
             id_structure_cpp: structure.id,
             identifiant: structure.identifiant,
             raison_sociale: structure.raison_sociale,
-            espaces: droits_par_espace(&role, &habilitation),
+            espaces: droits(&role, &habilitation, &par_espace),
             role,
             habilitation,
         });

@@ -1,6 +1,7 @@
 //! Portal API (`/portail/v1`): features the real Chorus Pro API does not expose (see server/openapi.yaml).
 
 pub mod comptes;
+pub mod gestionnaire;
 pub mod habilitations;
 pub mod mon_compte;
 pub mod outbox;

@@ -25,6 +25,34 @@ use crate::db::{
 use crate::error::{ApiError, CproJson, ErreurChamp};
 use crate::AppState;
 
+/// The caller with the rights of the Sollicitations espace: where a gestionnaire set a habilitation for
+/// this espace (Activités du gestionnaire), it replaces the structure-wide one.
+pub struct CompteSollicitations(pub Compte);
+
+impl axum::extract::FromRequestParts<AppState> for CompteSollicitations {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let mut compte = Compte::from_request_parts(parts, state).await?;
+        let par_espace = state
+            .db
+            .habilitations_sur_espace(compte.utilisateur.id, "SOLLICITATIONS")
+            .await?;
+        for rattachement in &mut compte.rattachements {
+            if let Some((_, habilitation)) = par_espace
+                .iter()
+                .find(|(id, _)| *id == rattachement.id_structure)
+            {
+                rattachement.habilitation = habilitation.clone();
+            }
+        }
+        Ok(CompteSollicitations(compte))
+    }
+}
+
 /// Recipient of the sollicitations that are not about an invoice.
 pub const SUPPORT_NOM: &str = "Support Chorus Pro (AIFE)";
 /// Where the support's notifications go (sandbox address).
@@ -489,7 +517,7 @@ async fn lire_objet(
 /// `GET /portail/v1/sollicitations[?statut=]` (signed in): the caller's sollicitations.
 pub async fn lister(
     State(state): State<AppState>,
-    compte: Compte,
+    CompteSollicitations(compte): CompteSollicitations,
     Query(query): Query<ListeQuery>,
 ) -> Result<CproJson<ListeResponse>, ApiError> {
     let statut = match query.statut.as_deref().map(str::trim) {
@@ -521,7 +549,7 @@ pub async fn lister(
 /// field errors; 403 when the emitting structure is only open to consultation.
 pub async fn creer(
     State(state): State<AppState>,
-    compte: Compte,
+    CompteSollicitations(compte): CompteSollicitations,
     CproJson(requete): CproJson<CreerRequest>,
 ) -> Result<(StatusCode, CproJson<SollicitationDetail>), ApiError> {
     let mut erreurs = Vec::new();
@@ -628,7 +656,7 @@ pub async fn creer(
 /// or not the caller's.
 pub async fn lire(
     State(state): State<AppState>,
-    compte: Compte,
+    CompteSollicitations(compte): CompteSollicitations,
     Path(id): Path<i64>,
 ) -> Result<CproJson<SollicitationDetail>, ApiError> {
     Ok(CproJson(detail(&state, &compte, id).await?))
@@ -675,7 +703,7 @@ async fn agir(
 /// request for information reopens the ticket) and e-mails the recipient. 409 when resolved or closed.
 pub async fn ajouter_message(
     State(state): State<AppState>,
-    compte: Compte,
+    CompteSollicitations(compte): CompteSollicitations,
     Path(id): Path<i64>,
     CproJson(requete): CproJson<MessageRequest>,
 ) -> Result<CproJson<SollicitationDetail>, ApiError> {
@@ -725,7 +753,7 @@ async fn changer(
 /// `POST /portail/v1/sollicitations/{id}/cloturer`: closes it (409 when already closed).
 pub async fn cloturer(
     State(state): State<AppState>,
-    compte: Compte,
+    CompteSollicitations(compte): CompteSollicitations,
     Path(id): Path<i64>,
 ) -> Result<CproJson<SollicitationDetail>, ApiError> {
     changer(state, compte, id, Action::Cloturer).await
@@ -734,7 +762,7 @@ pub async fn cloturer(
 /// `POST /portail/v1/sollicitations/{id}/accepter-solution`: Résolu → Fermé (409 otherwise).
 pub async fn accepter_solution(
     State(state): State<AppState>,
-    compte: Compte,
+    CompteSollicitations(compte): CompteSollicitations,
     Path(id): Path<i64>,
 ) -> Result<CproJson<SollicitationDetail>, ApiError> {
     changer(state, compte, id, Action::AccepterSolution).await
@@ -743,7 +771,7 @@ pub async fn accepter_solution(
 /// `POST /portail/v1/sollicitations/{id}/rouvrir`: Résolu or Fermé → Ouvert (409 otherwise).
 pub async fn rouvrir(
     State(state): State<AppState>,
-    compte: Compte,
+    CompteSollicitations(compte): CompteSollicitations,
     Path(id): Path<i64>,
 ) -> Result<CproJson<SollicitationDetail>, ApiError> {
     changer(state, compte, id, Action::Rouvrir).await
@@ -752,7 +780,7 @@ pub async fn rouvrir(
 /// `GET /portail/v1/sollicitations/{id}/pieces/{idPiece}`: an attached file, as a download.
 pub async fn telecharger_piece(
     State(state): State<AppState>,
-    compte: Compte,
+    CompteSollicitations(compte): CompteSollicitations,
     Path((id, id_piece)): Path<(i64, i64)>,
 ) -> Result<Response, ApiError> {
     charger_visible(&state, &compte, id).await?;
@@ -809,7 +837,7 @@ pub fn content_disposition(nom: &str) -> String {
 /// e-mail. 409 when resolved or closed, 422 on an unknown status or an empty message.
 pub async fn simuler_reponse(
     State(state): State<AppState>,
-    compte: Compte,
+    CompteSollicitations(compte): CompteSollicitations,
     Path(id): Path<i64>,
     CproJson(requete): CproJson<MessageRequest>,
 ) -> Result<CproJson<SollicitationDetail>, ApiError> {
