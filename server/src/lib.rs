@@ -219,7 +219,7 @@ pub fn app(state: AppState) -> Router {
             get(portail::gestionnaire::utilisateurs),
         )
         .route(
-            "/gestionnaire/structures/{id}/utilisateurs/{id_utilisateur}",
+            "/gestionnaire/structures/{id}/utilisateurs/{idUtilisateur}",
             put(portail::gestionnaire::modifier_utilisateur)
                 .delete(portail::gestionnaire::detacher_utilisateur),
         )
@@ -228,7 +228,7 @@ pub fn app(state: AppState) -> Router {
             get(portail::gestionnaire::services).post(portail::gestionnaire::creer_service),
         )
         .route(
-            "/gestionnaire/structures/{id}/services/{id_service}/etat",
+            "/gestionnaire/structures/{id}/services/{idService}/etat",
             post(portail::gestionnaire::changer_etat_service),
         )
         .route(
@@ -237,7 +237,7 @@ pub fn app(state: AppState) -> Router {
                 .post(portail::gestionnaire::ajouter_compte_bancaire),
         )
         .route(
-            "/gestionnaire/structures/{id}/coordonnees-bancaires/{id_compte}/desactivation",
+            "/gestionnaire/structures/{id}/coordonnees-bancaires/{idCoordonneeBancaire}/desactivation",
             post(portail::gestionnaire::desactiver_compte_bancaire),
         )
         .route(
@@ -289,7 +289,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/sollicitations/{id}/rouvrir", post(sol::rouvrir))
         .route(
-            "/sollicitations/{id}/pieces/{id_piece}",
+            "/sollicitations/{id}/pieces/{idPiece}",
             get(sol::telecharger_piece),
         )
         .route(
