@@ -16,6 +16,7 @@ use crate::pages::sollicitations::{
     DetailSollicitation, NouvelleSollicitationPage, Sollicitations,
 };
 use crate::pages::structures::{NouvelleStructure, Rattachement};
+use crate::pages::travaux::FacturesTravaux;
 use crate::pages::{
     accueil::Accueil, compte::Activation, compte::CreerCompte, connexion::Connexion,
     deposer::Deposer, facture::DetailFacture, gestionnaire::ActivitesGestionnaire,
@@ -121,6 +122,7 @@ pub fn App() -> impl IntoView {
                                 path=path!("/factures-emises/tableau-de-bord")
                                 view=TableauDeBord
                             />
+                            <Route path=path!("/factures-emises/travaux") view=FacturesTravaux />
                             <Route path=path!("/sollicitations") view=Sollicitations />
                             <Route
                                 path=path!("/sollicitations/nouvelle")

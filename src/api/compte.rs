@@ -1,10 +1,10 @@
 //! Mon compte and the first steps of an account: profile, password, authenticator application,
 //! habilitations and requests; structure creation and rattachement requests (`/portail/v1`).
 
-use gloo_net::http::{Request, RequestBuilder};
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use gloo_net::http::Request;
+use serde::{Deserialize, Serialize};
 
-use super::{json_ou_erreur, lire_formulaire, ApiError, RefusFormulaire};
+use super::{envoyer, json, json_ou_erreur, lire, lire_formulaire, ApiError, RefusFormulaire};
 
 /// The signed-in user's profile.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
@@ -210,32 +210,6 @@ pub struct DemandeRattachement {
     pub identifiant: String,
     /// Why (shown to the gestionnaires).
     pub commentaire: String,
-}
-
-async fn envoyer<R: DeserializeOwned>(
-    requete: Result<gloo_net::http::Request, gloo_net::Error>,
-) -> Result<R, RefusFormulaire> {
-    let requete = requete.map_err(|e| RefusFormulaire::Autre(ApiError::Decodage(e.to_string())))?;
-    let reponse = requete
-        .send()
-        .await
-        .map_err(|e| RefusFormulaire::Autre(ApiError::Reseau(e.to_string())))?;
-    lire_formulaire(reponse).await
-}
-
-fn json<Q: Serialize>(
-    builder: RequestBuilder,
-    corps: &Q,
-) -> Result<gloo_net::http::Request, gloo_net::Error> {
-    builder.json(corps)
-}
-
-async fn lire<R: DeserializeOwned>(url: &str) -> Result<R, ApiError> {
-    let reponse = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| ApiError::Reseau(e.to_string()))?;
-    json_ou_erreur(reponse).await
 }
 
 /// The profile.

@@ -11,6 +11,7 @@ use crate::state::config::{RuntimeConfig, CONFIG_URL};
 
 pub mod compte;
 pub mod sollicitations;
+pub mod travaux;
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq)]
@@ -701,4 +702,33 @@ pub async fn comptes_bancaires(
             })
         })
         .collect())
+}
+
+/// Sends a form request built by [`json`]: the answer, or the refused fields, or the error.
+pub(crate) async fn envoyer<R: DeserializeOwned>(
+    requete: Result<gloo_net::http::Request, gloo_net::Error>,
+) -> Result<R, RefusFormulaire> {
+    let requete = requete.map_err(|e| RefusFormulaire::Autre(ApiError::Decodage(e.to_string())))?;
+    let reponse = requete
+        .send()
+        .await
+        .map_err(|e| RefusFormulaire::Autre(ApiError::Reseau(e.to_string())))?;
+    lire_formulaire(reponse).await
+}
+
+/// A request with a JSON body.
+pub(crate) fn json<Q: Serialize>(
+    builder: gloo_net::http::RequestBuilder,
+    corps: &Q,
+) -> Result<gloo_net::http::Request, gloo_net::Error> {
+    builder.json(corps)
+}
+
+/// GETs JSON.
+pub(crate) async fn lire<R: DeserializeOwned>(url: &str) -> Result<R, ApiError> {
+    let reponse = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| ApiError::Reseau(e.to_string()))?;
+    json_ou_erreur(reponse).await
 }

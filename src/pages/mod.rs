@@ -13,3 +13,4 @@ pub mod sollicitations;
 pub mod structures;
 pub mod suivi;
 pub mod tableau;
+pub mod travaux;

@@ -44,6 +44,10 @@ pub fn FacturesEmises() -> impl IntoView {
                 <A href="/factures-emises/tableau-de-bord" attr:class="bouton">
                     {move || i18n.t().tableau.lien}
                 </A>
+                " "
+                <A href="/factures-emises/travaux" attr:class="bouton">
+                    {move || i18n.t().travaux.lien}
+                </A>
             </p>
             <Synthese />
             <Recherche />

@@ -281,7 +281,7 @@ pub enum Transmissibilite {
     EnCoursDeTransmission {
         /// When it goes.
         prevu_le: NaiveDateTime,
-        /// Whole minutes left (0 in the last minute or once due).
+        /// Minutes left, rounded up (0 once due).
         minutes_restantes: i64,
     },
     /// Complete and validated: one click sends it.
@@ -382,7 +382,8 @@ pub fn transmissibilite(s: &SituationTravaux, maintenant: NaiveDateTime) -> Tran
     match s.envoi_prevu_le {
         Some(prevu_le) => Transmissibilite::EnCoursDeTransmission {
             prevu_le,
-            minutes_restantes: (prevu_le - maintenant).num_minutes().max(0),
+            // Rounded up: « dans 60 min » right after a validation with a one-hour delay.
+            minutes_restantes: ((prevu_le - maintenant).num_seconds().max(0) + 59) / 60,
         },
         None => Transmissibilite::PreteATransmettre,
     }
@@ -665,6 +666,21 @@ mod tests {
                 minutes_restantes: 45
             }
         );
+        let presque = heure(10, 0) + chrono::Duration::seconds(59 * 60 + 30);
+        assert!(matches!(
+            transmissibilite(&programmee, presque),
+            Transmissibilite::EnCoursDeTransmission {
+                minutes_restantes: 1,
+                ..
+            }
+        ));
+        assert!(matches!(
+            transmissibilite(&programmee, heure(11, 5)),
+            Transmissibilite::EnCoursDeTransmission {
+                minutes_restantes: 0,
+                ..
+            }
+        ));
         let annulee = annuler_envoi(&programmee).expect("scheduled");
         assert_eq!(
             transmissibilite(&annulee, heure(10, 16)),
