@@ -164,6 +164,14 @@ pub fn app(state: AppState) -> Router {
         .route("/comptes/defi", get(portail::comptes::defi))
         .route("/comptes/activation", post(portail::comptes::activer))
         .route(
+            "/comptes/mot-de-passe-oublie",
+            post(portail::acces::mot_de_passe_oublie),
+        )
+        .route(
+            "/comptes/reinitialisation",
+            post(portail::acces::reinitialiser),
+        )
+        .route(
             "/compte",
             get(portail::mon_compte::profil).put(portail::mon_compte::modifier),
         )

@@ -207,3 +207,23 @@ fn openapi_documents_every_portal_route() {
         );
     }
 }
+
+#[test]
+fn openapi_is_well_formed_yaml_without_merge_leftovers() {
+    let openapi = include_str!("../openapi.yaml");
+    for marqueur in ["<<<<<<< ", "=======\n", ">>>>>>> "] {
+        assert!(
+            !openapi.lines().any(|l| l.starts_with(marqueur.trim_end_matches('\n'))),
+            "merge marker {marqueur:?} left in openapi.yaml"
+        );
+    }
+    // Every path is declared once: a duplicated key would silently drop the first declaration.
+    let mut chemins: Vec<&str> = openapi
+        .lines()
+        .filter(|l| l.starts_with("  /") && l.ends_with(':'))
+        .collect();
+    let total = chemins.len();
+    chemins.sort_unstable();
+    chemins.dedup();
+    assert_eq!(chemins.len(), total, "a path is declared twice in openapi.yaml");
+}

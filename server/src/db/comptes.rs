@@ -478,4 +478,94 @@ impl Db {
         .await?;
         Ok(resultat.rows_affected() == 1)
     }
+
+    /// The failed attempts in a row and the lock end (`None`: not locked) of a sign-in address.
+    pub async fn tentatives_connexion(
+        &self,
+        email: &str,
+    ) -> Result<(i64, Option<String>), DbError> {
+        let row = sqlx::query(
+            "SELECT echecs, verrouille_jusqu_au FROM tentatives_connexion WHERE email = $1",
+        )
+        .bind(email)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(match row {
+            Some(row) => (row.try_get("echecs")?, row.try_get("verrouille_jusqu_au")?),
+            None => (0, None),
+        })
+    }
+
+    /// Records the attempts of an address (`echecs` 0 and no lock forgets it).
+    pub async fn noter_tentatives_connexion(
+        &self,
+        email: &str,
+        echecs: i64,
+        verrouille_jusqu_au: Option<&str>,
+    ) -> Result<(), DbError> {
+        if echecs == 0 && verrouille_jusqu_au.is_none() {
+            sqlx::query("DELETE FROM tentatives_connexion WHERE email = $1")
+                .bind(email)
+                .execute(self.pool())
+                .await?;
+            return Ok(());
+        }
+        sqlx::query(
+            "INSERT INTO tentatives_connexion (email, echecs, verrouille_jusqu_au) VALUES ($1, $2, $3) \
+             ON CONFLICT (email) DO UPDATE SET echecs = $2, verrouille_jusqu_au = $3",
+        )
+        .bind(email)
+        .bind(echecs)
+        .bind(verrouille_jusqu_au)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// Uses a password-reset token: deletes it (single use); the account's id when it had not expired.
+    pub async fn consommer_jeton_reinitialisation(
+        &self,
+        jeton_hash: &str,
+        maintenant: &str,
+    ) -> Result<Option<i64>, DbError> {
+        let row = sqlx::query(
+            "DELETE FROM jetons_compte WHERE jeton_hash = $1 AND nature = 'REINITIALISATION' \
+             RETURNING id_utilisateur, expire_le",
+        )
+        .bind(jeton_hash)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let expire_le: String = row.try_get("expire_le")?;
+        Ok((expire_le.as_str() > maintenant)
+            .then(|| row.try_get("id_utilisateur"))
+            .transpose()?)
+    }
+
+    /// Sets a new password after a reset: every session of the account ends, the sign-in lock is lifted.
+    pub async fn reinitialiser_mot_de_passe(
+        &self,
+        id_utilisateur: i64,
+        email: &str,
+        mot_de_passe_hash: &str,
+    ) -> Result<(), DbError> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query("UPDATE utilisateurs SET mot_de_passe_hash = $2 WHERE id = $1")
+            .bind(id_utilisateur)
+            .bind(mot_de_passe_hash)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE id_utilisateur = $1")
+            .bind(id_utilisateur)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM tentatives_connexion WHERE email = $1")
+            .bind(email)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
 }

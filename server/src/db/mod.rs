@@ -99,6 +99,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "travaux",
         include_str!("../../migrations/0010_travaux.sql"),
     ),
+    (11, "acces", include_str!("../../migrations/0011_acces.sql")),
 ];
 
 /// A storage failure.

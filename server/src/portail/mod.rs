@@ -1,5 +1,6 @@
 //! Portal API (`/portail/v1`): features the real Chorus Pro API does not expose (see server/openapi.yaml).
 
+pub mod acces;
 pub mod comptes;
 pub mod gestionnaire;
 pub mod habilitations;

@@ -71,6 +71,7 @@ pub async fn connexion(
     State(state): State<AppState>,
     CproJson(request): CproJson<ConnexionRequest>,
 ) -> Result<Response, ApiError> {
+    super::acces::verifier_verrou(&state, &request.email).await?;
     let utilisateur = state.db.utilisateur_par_email(&request.email).await?;
     let hash = utilisateur
         .as_ref()
@@ -79,12 +80,14 @@ pub async fn connexion(
         });
     let hasher = state.hasher.clone();
     // argon2 is deliberately slow: keep it off the async workers.
-    let valide = tokio::task::spawn_blocking(move || hasher.verifier(&request.mot_de_passe, &hash))
+    let mot_de_passe = request.mot_de_passe.clone();
+    let valide = tokio::task::spawn_blocking(move || hasher.verifier(&mot_de_passe, &hash))
         .await
         .map_err(|e| ApiError::Interne(format!("verification task: {e}")))?;
     let Some(utilisateur) = utilisateur.filter(|_| valide) else {
-        return Err(ApiError::IdentifiantsIncorrects);
+        return Err(super::acces::noter_echec(&state, &request.email).await?);
     };
+    super::acces::noter_succes(&state, &request.email).await?;
     let etat = state
         .db
         .etat_compte(utilisateur.id)
