@@ -11,6 +11,7 @@ use crate::components::integration::Integration;
 use crate::components::kiosque::{terminer_session, Kiosque};
 use crate::components::panne::ErreurAffichee;
 use crate::i18n::{I18n, Locale};
+use crate::pages::acces::{MotDePasseOublie, Reinitialisation};
 use crate::pages::mon_compte::MonCompte;
 use crate::pages::sollicitations::{
     DetailSollicitation, NouvelleSollicitationPage, Sollicitations,
@@ -114,6 +115,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/connexion") view=Connexion />
                             <Route path=path!("/creer-un-compte") view=CreerCompte />
                             <Route path=path!("/activation") view=Activation />
+                            <Route path=path!("/mot-de-passe-oublie") view=MotDePasseOublie />
+                            <Route path=path!("/reinitialisation") view=Reinitialisation />
                             <Route path=path!("/factures-emises") view=FacturesEmises />
                             <Route path=path!("/factures-emises/deposer") view=Deposer />
                             <Route path=path!("/factures-emises/saisir") view=SaisirFacture />

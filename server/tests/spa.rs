@@ -213,7 +213,9 @@ fn openapi_is_well_formed_yaml_without_merge_leftovers() {
     let openapi = include_str!("../openapi.yaml");
     for marqueur in ["<<<<<<< ", "=======\n", ">>>>>>> "] {
         assert!(
-            !openapi.lines().any(|l| l.starts_with(marqueur.trim_end_matches('\n'))),
+            !openapi
+                .lines()
+                .any(|l| l.starts_with(marqueur.trim_end_matches('\n'))),
             "merge marker {marqueur:?} left in openapi.yaml"
         );
     }
@@ -225,5 +227,9 @@ fn openapi_is_well_formed_yaml_without_merge_leftovers() {
     let total = chemins.len();
     chemins.sort_unstable();
     chemins.dedup();
-    assert_eq!(chemins.len(), total, "a path is declared twice in openapi.yaml");
+    assert_eq!(
+        chemins.len(),
+        total,
+        "a path is declared twice in openapi.yaml"
+    );
 }

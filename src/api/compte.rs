@@ -365,3 +365,27 @@ pub async fn rechercher_structures(
         .await
         .map(|t| t.structures)
 }
+
+/// Asks for a password-reset link for this sign-in address (the answer never says whether it exists).
+pub async fn demander_reinitialisation(base: &str, email: &str) -> Result<(), RefusFormulaire> {
+    envoyer::<serde_json::Value>(json(
+        Request::post(&format!("{base}/portail/v1/comptes/mot-de-passe-oublie")),
+        &serde_json::json!({ "email": email.trim() }),
+    ))
+    .await
+    .map(|_| ())
+}
+
+/// Sets the new password of a reset link; a used or expired link is `Autre(Http { status: 410, .. })`.
+pub async fn reinitialiser_mot_de_passe(
+    base: &str,
+    jeton: &str,
+    nouveau: &str,
+) -> Result<(), RefusFormulaire> {
+    envoyer::<serde_json::Value>(json(
+        Request::post(&format!("{base}/portail/v1/comptes/reinitialisation")),
+        &serde_json::json!({ "jeton": jeton, "nouveauMotDePasse": nouveau }),
+    ))
+    .await
+    .map(|_| ())
+}

@@ -90,6 +90,8 @@ pub struct Textes {
     pub sollicitations: Sollicitations,
     /// Factures de travaux.
     pub travaux: Travaux,
+    /// Forgotten password and its reset.
+    pub acces: Acces,
     /// Activités du gestionnaire.
     pub gestionnaire: Gestionnaire,
 }
@@ -940,4 +942,25 @@ pub struct Travaux {
     pub envoyee: &'static str,
     pub envoi_annule: &'static str,
     pub validee: &'static str,
+}
+
+/// Mot de passe oublié and the reset link's page.
+pub struct Acces {
+    pub oublie_lien: &'static str,
+    pub oublie_titre: &'static str,
+    pub oublie_intro: &'static str,
+    pub email: &'static str,
+    pub envoyer_lien: &'static str,
+    pub lien_envoye: &'static str,
+    pub reinit_titre: &'static str,
+    pub reinit_intro: &'static str,
+    pub nouveau: &'static str,
+    pub confirmation: &'static str,
+    pub confirmation_differente: &'static str,
+    pub enregistrer: &'static str,
+    pub reinit_ok: &'static str,
+    pub lien_perime: &'static str,
+    pub redemander: &'static str,
+    pub aller_connexion: &'static str,
+    pub verrouille: &'static str,
 }

@@ -17,6 +17,7 @@ enum Echec {
     ChampsRequis,
     Identifiants,
     NonActive,
+    Verrouille,
     Reseau,
     Serveur,
 }
@@ -27,6 +28,7 @@ impl Echec {
             Echec::ChampsRequis => t.connexion.champs_requis,
             Echec::Identifiants => t.connexion.erreur_identifiants,
             Echec::NonActive => t.connexion.erreur_non_active,
+            Echec::Verrouille => t.acces.verrouille,
             Echec::Reseau => t.connexion.erreur_reseau,
             Echec::Serveur => t.connexion.erreur_serveur,
         }
@@ -35,6 +37,7 @@ impl Echec {
     fn depuis(erreur: &ApiError) -> Echec {
         match erreur {
             ApiError::Http { status: 403, .. } => Echec::NonActive,
+            ApiError::Http { status: 429, .. } => Echec::Verrouille,
             ApiError::Http {
                 status: 400..=499, ..
             } => Echec::Identifiants,
@@ -136,6 +139,9 @@ pub fn Connexion() -> impl IntoView {
                     }}
                 </Button>
             </form>
+            <p class="connexion__oubli">
+                <A href="/mot-de-passe-oublie">{move || i18n.t().acces.oublie_lien}</A>
+            </p>
             <p class="connexion__creer">
                 {move || i18n.t().connexion.pas_de_compte} " "
                 <A href="/creer-un-compte">{move || i18n.t().connexion.creer_compte}</A>

@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod acces;
 pub mod accueil;
 pub mod compte;
 pub mod connexion;
