@@ -68,6 +68,29 @@ test('les écrans principaux respectent les règles WCAG 2.1 AA vérifiables aut
   await page.getByRole('heading', { level: 1, name: fr.saisir.titre }).waitFor();
   await verifier(page, 'saisir');
 
+  await page.goto(`${BASE_URL}/factures-emises/travaux`);
+  await page.getByRole('heading', { level: 1, name: fr.travaux.titre }).waitFor();
+  await page.locator('.tableau--travaux').waitFor();
+  await verifier(page, 'factures de travaux');
+  await page.getByRole('button', { name: fr.travaux.nouvelle }).click();
+  await page.getByRole('heading', { level: 2, name: fr.travaux.formulaire_nouvelle }).waitFor();
+  await verifier(page, 'nouvelle situation de travaux');
+
+  await page.goto(`${BASE_URL}/mon-compte`);
+  await page.getByRole('heading', { level: 2, name: fr.mon_compte.demandes_titre }).waitFor();
+  await page.getByRole('button', { name: fr.mon_compte.ajouter_application }).click();
+  await page.getByRole('img', { name: fr.mon_compte.qr_alt }).waitFor();
+  await verifier(page, 'mon compte, ajout d’une application');
+
+  await page.goto(`${BASE_URL}/mon-compte/nouvelle-structure`);
+  await page.getByRole('heading', { level: 1, name: fr.structures.creer_titre }).waitFor();
+  await verifier(page, 'créer une structure');
+  await page.goto(`${BASE_URL}/mon-compte/rattachement`);
+  await page.getByRole('heading', { level: 1, name: fr.structures.rattacher_titre }).waitFor();
+  await verifier(page, 'rattachement');
+
+  await page.goto(`${BASE_URL}/factures-emises/saisir`);
+  await page.getByRole('heading', { level: 1, name: fr.saisir.titre }).waitFor();
   // English labels too.
   await page.getByRole('button', { name: fr.shell.changer_langue_aria }).click();
   await page.getByRole('heading', { level: 1 }).waitFor();
