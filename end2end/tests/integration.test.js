@@ -35,7 +35,8 @@ async function ouvrirHote(autorisees) {
   const { contexte, page } = ouverte;
   await contexte.route('**/config.json', (route) => route.fulfill({
     contentType: 'application/json',
-    body: JSON.stringify({ locale: 'fr', embed: { allowedParentOrigins: autorisees } }),
+    // Statuses looked at every 2 s, so that a status change reaches the host quickly.
+    body: JSON.stringify({ locale: 'fr', embed: { allowedParentOrigins: autorisees }, notifications: { pollSeconds: 2 } }),
   }));
   const cdp = await contexte.newCDPSession(page);
   await cdp.send('Network.setCookieControls', {
@@ -136,6 +137,23 @@ test('intégrée dans un intranet : connexion sans cookie tiers, brouillon prér
   assert.ok(Number.isInteger(envoyee.identifiantFactureCpp), 'identifiantFactureCPP');
   assert.match(await page.locator('#journal').innerText(), /invoice-sent/);
   await capture(page, 'integration-facture-envoyee');
+
+  // The recipient suspends it (played from another browser of the demo account): the host is told.
+  const destinataire = await navigateur.newContext();
+  assert.equal((await destinataire.request.post(`${BASE_URL}/portail/v1/session/connexion`, { data: DEMO })).status(), 200);
+  const traitement = await destinataire.request.post(`${BASE_URL}/portail/v1/simulation/factures/traiter`, {
+    data: { identifiantFactureCPP: envoyee.identifiantFactureCpp, nouveauStatut: 'SUSPENDUE', motif: 'Bon de livraison manquant' },
+  });
+  assert.equal(traitement.status(), 200, await traitement.text());
+  await destinataire.close();
+  const change = await page.waitForFunction(
+    (n) => window.messagesRecus.find((m) => m.type === 'status-changed' && m.number === n && m.status === 'SUSPENDUE'),
+    numero,
+    { timeout: 20000 },
+  );
+  const statut = await change.jsonValue();
+  assert.equal(statut.version, 1);
+  assert.equal(statut.identifiantFactureCpp, envoyee.identifiantFactureCpp);
 
   // set-locale: the interface switches to English.
   await page.getByLabel('Langue', { exact: true }).selectOption('en');

@@ -17,6 +17,7 @@ use crate::api;
 use crate::app::Reglages;
 use crate::i18n::{I18n, Locale};
 use crate::pages::suivi::libelle_statut;
+use crate::state::integration::statut_change;
 use crate::state::session::{EtatSession, Session};
 
 /// How many events the feed keeps.
@@ -62,6 +63,8 @@ pub fn Notifications() -> impl IntoView {
     let annonce = RwSignal::new(String::new());
     let ouvert = RwSignal::new(false);
     let en_cours = StoredValue::new(false);
+    // The statuses seen last, also kept here: a cross-site frame may have no storage at all.
+    let connus_en_memoire = StoredValue::new(BTreeMap::<i64, String>::new());
 
     let utilisateur = move || match session.etat_untracked() {
         EtatSession::Connecte(u) => Some(u.id),
@@ -92,11 +95,20 @@ pub fn Notifications() -> impl IntoView {
             }
             let Ok(reponse) = reponse else { return };
             let cle_statuts = format!("passerelle.u{id}.statuts");
-            let connus: BTreeMap<i64, String> = lire(&cle_statuts);
+            let mut connus: BTreeMap<i64, String> = lire(&cle_statuts);
+            if connus.is_empty() {
+                connus = connus_en_memoire.try_get_value().unwrap_or_default();
+            }
             let (vus, maintenant) = changements(&connus, &reponse.liste_factures);
             ecrire(&cle_statuts, &maintenant);
+            let _ = connus_en_memoire.try_set_value(maintenant);
             if vus.is_empty() {
                 return;
+            }
+            // An intranet page that embeds the application hears of each change (postMessage; nothing when
+            // the application is not embedded).
+            for c in &vus {
+                statut_change(Some(c.identifiant), &c.numero, c.apres.code());
             }
             let quand = String::from(
                 js_sys::Date::new_0()

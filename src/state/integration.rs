@@ -84,9 +84,8 @@ pub fn facture_envoyee(uid: &str, recu: &Recu) {
     });
 }
 
-/// `status-changed`: the follow-up saw a new status of a sent invoice. For the follow-up screens
-/// (`rechercher/fournisseur`, `consulter/historique`) to call when a status differs from the one known.
-#[allow(dead_code)]
+/// `status-changed`: the follow-up saw a new status of a sent invoice (the notifications' polling calls it
+/// for each change).
 pub fn statut_change(identifiant_facture_cpp: Option<i64>, numero: &str, statut: &str) {
     emettre(&Sortant::StatutChange {
         identifiant_facture_cpp,
