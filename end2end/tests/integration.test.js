@@ -205,6 +205,9 @@ test('un brouillon envoyé avant la connexion s’ouvre après elle ; un message
   await cadre.getByRole('button', { name: fr.connexion.bouton }).click();
   await cadre.getByRole('heading', { level: 1, name: fr.deposer.titre }).waitFor();
   assert.equal(await cadre.getByLabel(fr.deposer.champ_invoice_number).inputValue(), numero);
+  // Fields only, no PDF: the form says where the values come from.
+  await cadre.getByText(fr.deposer.source_hote).waitFor();
+  assert.equal(await cadre.getByText(fr.deposer.source_texte).count(), 0);
   const enregistre = await attendreMessage(page, 'invoice-saved');
   assert.equal(enregistre.number, numero);
 

@@ -83,6 +83,7 @@ pub(super) const TEXTES: Textes = Textes {
         lu_facturx: "read in the Factur-X",
         source_facturx: "Factur-X: the values come from the structured data embedded in the PDF.",
         source_texte: "The values were read in the PDF’s text: check them.",
+        source_hote: "The values come from the application that handed this invoice over: check them.",
         trop_volumineux: "This file is over 10 MB, Chorus Pro’s limit. Make it smaller (compressed images) and drop it again.",
         pas_un_pdf: "This file is not a PDF. Drop the invoice as a PDF.",
         resume_bloquants: "blocking issue(s) to fix before sending",

@@ -83,6 +83,7 @@ pub(super) const TEXTES: Textes = Textes {
         lu_facturx: "lu dans le Factur-X",
         source_facturx: "Factur-X : les valeurs viennent des données structurées jointes au PDF.",
         source_texte: "Les valeurs ont été lues dans le texte du PDF : vérifiez-les.",
+        source_hote: "Les valeurs viennent de l’application qui vous a transmis cette facture : vérifiez-les.",
         trop_volumineux: "Ce fichier dépasse 10 Mo, la limite de Chorus Pro. Réduisez-le (images compressées) puis déposez-le à nouveau.",
         pas_un_pdf: "Ce fichier n’est pas un PDF. Déposez la facture au format PDF.",
         resume_bloquants: "point(s) bloquant(s) à corriger avant l’envoi",

@@ -693,6 +693,7 @@ pub struct Deposer {
     pub lu_facturx: &'static str,
     pub source_facturx: &'static str,
     pub source_texte: &'static str,
+    pub source_hote: &'static str,
     pub trop_volumineux: &'static str,
     pub pas_un_pdf: &'static str,
     pub resume_bloquants: &'static str,

@@ -661,7 +661,9 @@ fn Formulaire(depot: Depot, structures: Structures, retirer: Callback<()>) -> im
                 <p class="note">
                     {move || match depot.source.get() {
                         Some(Source::Facturx) => i18n.t().deposer.source_facturx,
-                        _ => i18n.t().deposer.source_texte,
+                        Some(Source::Text) => i18n.t().deposer.source_texte,
+                        // Fields handed over by the intranet page that embeds the application.
+                        _ => i18n.t().deposer.source_hote,
                     }}
                 </p>
                 <Resume constats />
