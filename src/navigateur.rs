@@ -18,10 +18,26 @@ pub fn telecharger(nom: &str, type_mime: &str, contenu: &str) -> bool {
     let morceaux = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contenu));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(type_mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&morceaux, &options) else {
-        return false;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    match web_sys::Blob::new_with_str_sequence_and_options(&morceaux, &options) {
+        Ok(blob) => offrir(nom, &blob),
+        Err(_) => false,
+    }
+}
+
+/// Offers bytes as a file download named `nom`. Returns false when the browser refused.
+pub fn telecharger_octets(nom: &str, type_mime: &str, octets: &[u8]) -> bool {
+    let tableau = js_sys::Uint8Array::from(octets);
+    let morceaux = js_sys::Array::of1(&tableau);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(type_mime);
+    match web_sys::Blob::new_with_u8_array_sequence_and_options(&morceaux, &options) {
+        Ok(blob) => offrir(nom, &blob),
+        Err(_) => false,
+    }
+}
+
+fn offrir(nom: &str, blob: &web_sys::Blob) -> bool {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return false;
     };
     let lien = web_sys::window()

@@ -153,3 +153,45 @@ test('une recherche à trois critères trouve les bonnes factures, se trie et s�
   assert.deepEqual(erreurs, []);
   await contexte.close();
 });
+
+test('des factures cochées dans les résultats se téléchargent ensemble ; les montants bornent la recherche', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur, { acceptDownloads: true });
+  await connecterDemo(page, fr);
+  const maintenant = await avancerHorloge(page);
+  const suffixe = String(Date.now() % 1e6);
+  const [numeroA, numeroB] = [`E2E-LOT-A${suffixe}`, `E2E-LOT-B${suffixe}`];
+  await soumettreFacture(page, numeroA);
+  await soumettreFacture(page, numeroB);
+
+  await ouvrirFacturesEmises(page);
+  const recherche = page.getByRole('region', { name: fr.suivi.recherche_titre });
+  await recherche.getByLabel(fr.suivi.critere_depot_du).fill(maintenant.slice(0, 10));
+  // An unreadable amount is said, on its field, and nothing is searched.
+  await recherche.getByLabel(fr.suivi.critere_montant_min).fill('mille');
+  await recherche.getByRole('button', { name: fr.suivi.chercher, exact: true }).click();
+  await recherche.getByText(fr.suivi.montant_invalide).waitFor();
+  assert.equal(await recherche.getByLabel(fr.suivi.critere_montant_min).getAttribute('aria-invalid'), 'true');
+  // Above their 1 200,00 €: not found; from 1 199,99 € to 1 200,00 €: found.
+  await recherche.getByLabel(fr.suivi.critere_montant_min).fill('1 200,01');
+  await recherche.getByRole('button', { name: fr.suivi.chercher, exact: true }).click();
+  await recherche.locator('.resultats-total').waitFor();
+  assert.equal(await recherche.getByRole('link', { name: numeroA }).count(), 0);
+  await recherche.getByLabel(fr.suivi.critere_montant_min).fill('1 199,99');
+  await recherche.getByLabel(fr.suivi.critere_montant_max).fill('1 200,00');
+  await recherche.getByRole('button', { name: fr.suivi.chercher, exact: true }).click();
+  await recherche.getByRole('link', { name: numeroA }).waitFor();
+
+  await recherche.getByRole('checkbox', { name: `${fr.suivi.selection_ligne} ${numeroA}` }).check();
+  await recherche.getByRole('checkbox', { name: `${fr.suivi.selection_ligne} ${numeroB}` }).check();
+  const bouton = recherche.getByRole('button', { name: `${fr.suivi.telecharger_selection} (2)` });
+  await capture(page, 'suivi-selection');
+  const [telechargement] = await Promise.all([page.waitForEvent('download'), bouton.click()]);
+  assert.match(telechargement.suggestedFilename(), /^factures-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = await readFile(await telechargement.path());
+  assert.equal(zip.subarray(0, 2).toString('latin1'), 'PK', 'a ZIP file');
+  const noms = zip.toString('latin1');
+  assert.ok(noms.includes(numeroA) && noms.includes(numeroB), 'one folder per chosen invoice');
+  await recherche.getByText(`2 ${fr.suivi.telechargement_fait}`).waitFor();
+  assert.deepEqual(erreurs, []);
+  await contexte.close();
+});

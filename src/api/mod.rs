@@ -732,3 +732,44 @@ pub(crate) async fn lire<R: DeserializeOwned>(url: &str) -> Result<R, ApiError> 
         .map_err(|e| ApiError::Reseau(e.to_string()))?;
     json_ou_erreur(reponse).await
 }
+
+/// The invoices `ids` as one file (`telecharger/groupe`): their PDF as deposited when one is asked
+/// without attachments, else a ZIP with a folder per invoice. Returns the file's bytes.
+pub async fn telecharger_groupe(
+    base: &str,
+    ids: &[i64],
+    avec_pieces_complementaires: bool,
+) -> Result<Vec<u8>, ApiError> {
+    use base64::Engine as _;
+    use cpro::factures::{IdFacture, TelechargerGroupeRequest, TelechargerGroupeResponse};
+    let zip = ids.len() > 1 || avec_pieces_complementaires;
+    let reponse: TelechargerGroupeResponse = post_cpro(
+        base,
+        cpro::factures::CHEMIN_TELECHARGER_GROUPE,
+        &TelechargerGroupeRequest {
+            format: Some(if zip { "ZIP" } else { "PDF" }.to_owned()),
+            avec_pieces_jointes_complementaires: Some(
+                if avec_pieces_complementaires {
+                    "OUI"
+                } else {
+                    "NON"
+                }
+                .to_owned(),
+            ),
+            liste_facture: ids
+                .iter()
+                .map(|id| IdFacture {
+                    id_facture: Some(*id),
+                })
+                .collect(),
+            ..Default::default()
+        },
+        None,
+    )
+    .await?;
+    refus_metier(reponse.code_retour, &reponse.libelle)?;
+    let contenu = reponse.fichier_resultat.unwrap_or_default();
+    base64::engine::general_purpose::STANDARD
+        .decode(contenu.trim())
+        .map_err(|e| ApiError::Decodage(format!("fichierResultat: {e}")))
+}

@@ -527,6 +527,18 @@ pub struct Suivi {
     pub dupliquer: &'static str,
     pub siret_destinataire: &'static str,
     pub commentaire: &'static str,
+    pub critere_montant_min: &'static str,
+    pub critere_montant_max: &'static str,
+    pub montant_invalide: &'static str,
+    pub telecharger_selection: &'static str,
+    pub avec_pieces: &'static str,
+    pub vider_selection: &'static str,
+    pub selection_vide: &'static str,
+    pub telechargement_en_cours: &'static str,
+    pub telechargement_fait: &'static str,
+    pub telechargement_erreur: &'static str,
+    pub selection_page: &'static str,
+    pub selection_ligne: &'static str,
 }
 
 /// Sending a deposited invoice: the form's choices, the confirmation and the récapitulatif.

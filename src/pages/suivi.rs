@@ -8,17 +8,18 @@ use cpro::factures::{
     ParametresRechercherFactureParFournisseur, RechercherFournisseurRequest, StatutFacture,
     TriColonneFactureFournisseur, TriSens,
 };
-use facture::montant::formater_montant;
+use facture::montant::{formater_montant, parse_montant};
 use facture::suivi::{a_traiter, csv_factures, Synthese as OptionsSynthese, STATUTS_A_TRAITER};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use rust_decimal::Decimal;
 
 use crate::api;
 use crate::app::Reglages;
 use crate::components::garde::Protege;
 use crate::i18n::{I18n, Locale, Suivi as TextesSuivi};
-use crate::navigateur::{aujourd_hui, telecharger};
+use crate::navigateur::{aujourd_hui, telecharger, telecharger_octets};
 use crate::pages::tableau::RetardsSynthese;
 
 /// Largest number of invoices a CSV export fetches in one search.
@@ -177,9 +178,27 @@ struct Criteres {
     siret_destinataire: String,
     depot_du: String,
     depot_au: String,
+    montant_min: String,
+    montant_max: String,
 }
 
 impl Criteres {
+    /// The amount bounds (TTC) as typed, the French way; `Err` names the unreadable one.
+    fn montants(&self) -> Result<(Option<Decimal>, Option<Decimal>), &'static str> {
+        let lire = |texte: &str, champ: &'static str| {
+            let texte = texte.trim();
+            if texte.is_empty() {
+                Ok(None)
+            } else {
+                parse_montant(texte).map(Some).map_err(|_| champ)
+            }
+        };
+        Ok((
+            lire(&self.montant_min, "critere-montant-min")?,
+            lire(&self.montant_max, "critere-montant-max")?,
+        ))
+    }
+
     /// The SIRET typed as recipient criterion, without spaces.
     fn siret(&self) -> Option<String> {
         Some(self.siret_destinataire.replace(' ', "")).filter(|s| !s.is_empty())
@@ -194,7 +213,10 @@ impl Criteres {
     ) -> RechercherFournisseurRequest {
         let texte = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
         let date = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+        let (montant_min, montant_max) = self.montants().unwrap_or_default();
         RechercherFournisseurRequest {
+            montant_ttc_min: montant_min,
+            montant_ttc_max: montant_max,
             numero_facture: texte(&self.numero),
             statut_courant: texte(&self.statut)
                 .map(|code| vec![StatutFacture::from_code(&code)])
@@ -254,11 +276,21 @@ fn Recherche() -> impl IntoView {
     let tri = RwSignal::new((TriColonneFactureFournisseur::DateDepot, TriSens::Descendant));
     let resultat = RwSignal::new(None::<Result<Page, String>>);
     let export = RwSignal::new(None::<String>);
+    // The invoices ticked for a grouped download (kept across pages and sorts).
+    let selection = RwSignal::new(std::collections::BTreeMap::<i64, String>::new());
+    let avec_pieces = RwSignal::new(false);
+    let telechargement = RwSignal::new(None::<String>);
+    let montant_invalide = RwSignal::new(None::<&'static str>);
     // A request number: only the last search's answer is shown.
     let generation = StoredValue::new(0_u64);
 
     let chercher = move || {
         let criteres = criteres.get_untracked();
+        if let Err(champ) = criteres.montants() {
+            montant_invalide.set(Some(champ));
+            return;
+        }
+        montant_invalide.set(None);
         let (page, par_page, tri) = (
             page.get_untracked(),
             par_page.get_untracked(),
@@ -316,6 +348,42 @@ fn Recherche() -> impl IntoView {
         });
     };
 
+    let telecharger_selection = move |_| {
+        let choisies = selection.get_untracked();
+        let t = &i18n.t().suivi;
+        if choisies.is_empty() {
+            telechargement.set(Some(t.selection_vide.to_owned()));
+            return;
+        }
+        let ids: Vec<i64> = choisies.keys().copied().collect();
+        let avec = avec_pieces.get_untracked();
+        let base = reglages.api_base();
+        telechargement.set(Some(t.telechargement_en_cours.to_owned()));
+        spawn_local(async move {
+            let message = match api::telecharger_groupe(&base, &ids, avec).await {
+                Ok(octets) => {
+                    let zip = ids.len() > 1 || avec;
+                    let nom = match (zip, choisies.values().next()) {
+                        (false, Some(numero)) => format!("{numero}.pdf"),
+                        _ => format!("factures-{}.zip", aujourd_hui().format("%Y-%m-%d")),
+                    };
+                    let type_mime = if zip {
+                        "application/zip"
+                    } else {
+                        "application/pdf"
+                    };
+                    if telecharger_octets(&nom, type_mime, &octets) {
+                        format!("{} {}", ids.len(), t.telechargement_fait)
+                    } else {
+                        t.export_refuse.to_owned()
+                    }
+                }
+                Err(erreur) => format!("{} {}", t.telechargement_erreur, erreur.libelle()),
+            };
+            let _ = telechargement.try_set(Some(message));
+        });
+    };
+
     let champ = move |id: &'static str,
                       libelle: fn(&TextesSuivi) -> &'static str,
                       type_champ: &'static str,
@@ -327,6 +395,8 @@ fn Recherche() -> impl IntoView {
                 <input
                     id=id
                     type=type_champ
+                    aria-invalid=move || (montant_invalide.get() == Some(id)).to_string()
+                    aria-describedby="criteres-message"
                     prop:value=move || criteres.with(lire)
                     on:input=move |ev| {
                         let valeur = event_target_value(&ev);
@@ -378,6 +448,8 @@ fn Recherche() -> impl IntoView {
                 )}
                 {champ("critere-du", |t| t.critere_depot_du, "date", |c| c.depot_du.clone(), |c, v| c.depot_du = v)}
                 {champ("critere-au", |t| t.critere_depot_au, "date", |c| c.depot_au.clone(), |c, v| c.depot_au = v)}
+                {champ("critere-montant-min", |t| t.critere_montant_min, "text", |c| c.montant_min.clone(), |c, v| c.montant_min = v)}
+                {champ("critere-montant-max", |t| t.critere_montant_max, "text", |c| c.montant_max.clone(), |c, v| c.montant_max = v)}
                 <div class="criteres__actions">
                     <button type="submit" class="bouton bouton--principal">
                         {move || i18n.t().suivi.chercher}
@@ -387,7 +459,34 @@ fn Recherche() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            <p id="criteres-message" class="erreur" role="alert">
+                {move || montant_invalide.get().map(|_| i18n.t().suivi.montant_invalide)}
+            </p>
             <p class="note" role="status">{move || export.get()}</p>
+            <div class="selection-barre">
+                <button
+                    type="button"
+                    class="bouton"
+                    aria-disabled=move || selection.with(|s| s.is_empty()).to_string()
+                    on:click=telecharger_selection
+                >
+                    {move || format!("{} ({})", i18n.t().suivi.telecharger_selection, selection.with(|s| s.len()))}
+                </button>
+                <label class="case">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || avec_pieces.get()
+                        on:change=move |ev| avec_pieces.set(event_target_checked(&ev))
+                    />
+                    {move || i18n.t().suivi.avec_pieces}
+                </label>
+                <Show when=move || selection.with(|s| !s.is_empty())>
+                    <button type="button" class="bouton bouton--petit" on:click=move |_| selection.set(Default::default())>
+                        {move || i18n.t().suivi.vider_selection}
+                    </button>
+                </Show>
+                <span class="note" role="status">{move || telechargement.get()}</span>
+            </div>
             {move || {
                 let t = &i18n.t().suivi;
                 let locale = i18n.locale();
@@ -398,6 +497,16 @@ fn Recherche() -> impl IntoView {
                             .into_any()
                     }
                     Some(Ok(resultats)) => {
+                        let page_ids: std::sync::Arc<Vec<(i64, String)>> = std::sync::Arc::new(
+                            resultats
+                                .factures
+                                .iter()
+                                .filter_map(|f| {
+                                    Some((f.identifiant_facture_cpp?, f.numero_facture.clone().unwrap_or_default()))
+                                })
+                                .collect(),
+                        );
+                        let page_ids_lecture = page_ids.clone();
                         let (colonne, sens) = tri.get_untracked();
                         let entete = move |col: TriColonneFactureFournisseur, libelle: &'static str| {
                             let tri_aria = if col == colonne {
@@ -422,6 +531,28 @@ fn Recherche() -> impl IntoView {
                                 <caption class="visuellement-cache">{t.recherche_titre}</caption>
                                 <thead>
                                     <tr>
+                                        <th scope="col" class="colonne-choix">
+                                            <input
+                                                type="checkbox"
+                                                aria-label=t.selection_page
+                                                prop:checked=move || {
+                                                    !page_ids_lecture.is_empty()
+                                                        && selection.with(|s| page_ids_lecture.iter().all(|(id, _)| s.contains_key(id)))
+                                                }
+                                                on:change=move |ev| {
+                                                    let coche = event_target_checked(&ev);
+                                                    selection.update(|s| {
+                                                        for (id, numero) in page_ids.iter() {
+                                                            if coche {
+                                                                s.insert(*id, numero.clone());
+                                                            } else {
+                                                                s.remove(id);
+                                                            }
+                                                        }
+                                                    });
+                                                }
+                                            />
+                                        </th>
                                         {entete(TriColonneFactureFournisseur::NumeroFacture, t.col_numero)}
                                         {entete(TriColonneFactureFournisseur::DateDepot, t.col_date_depot)}
                                         {entete(TriColonneFactureFournisseur::DesignationDestinataire, t.col_destinataire)}
@@ -435,8 +566,28 @@ fn Recherche() -> impl IntoView {
                                         .into_iter()
                                         .map(|f| {
                                             let id = f.identifiant_facture_cpp.unwrap_or_default();
+                                            let numero = f.numero_facture.clone().unwrap_or_default();
+                                            let aria = format!("{} {numero}", t.selection_ligne);
                                             view! {
                                                 <tr>
+                                                    <td class="colonne-choix">
+                                                        <input
+                                                            type="checkbox"
+                                                            aria-label=aria
+                                                            prop:checked=move || selection.with(|s| s.contains_key(&id))
+                                                            on:change=move |ev| {
+                                                                let coche = event_target_checked(&ev);
+                                                                let numero = numero.clone();
+                                                                selection.update(|s| {
+                                                                    if coche {
+                                                                        s.insert(id, numero);
+                                                                    } else {
+                                                                        s.remove(&id);
+                                                                    }
+                                                                });
+                                                            }
+                                                        />
+                                                    </td>
                                                     <th scope="row">
                                                         <A href=format!("/factures-emises/facture/{id}")>
                                                             {f.numero_facture.clone().unwrap_or_default()}
