@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { lancerNavigateur, ouvrirPage, capture } from './fixtures/navigateur.js';
+import { lancerNavigateur, ouvrirPage, capture, BASE_URL } from './fixtures/navigateur.js';
 import { fr } from './fixtures/i18n.js';
 import { connecterDemo } from './fixtures/session.js';
 import { soumettreFacture, avancerHorloge, traiterFacture } from './fixtures/chorus.js';
@@ -192,6 +192,29 @@ test('des factures cochées dans les résultats se téléchargent ensemble ; les
   const noms = zip.toString('latin1');
   assert.ok(noms.includes(numeroA) && noms.includes(numeroB), 'one folder per chosen invoice');
   await recherche.getByText(`2 ${fr.suivi.telechargement_fait}`).waitFor();
+  assert.deepEqual(erreurs, []);
+  await contexte.close();
+});
+
+test('le délai de paiement suit le type d’acheteur : présumé d’après le destinataire, modifiable et retenu', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur);
+  await connecterDemo(page, fr);
+  await avancerHorloge(page);
+  const numero = `E2E-CHU-${Date.now() % 1e7}`;
+  // A university hospital: a public health establishment, 50 days.
+  const id = await soumettreFacture(page, numero, { service: '', destinataire: '26310000100019' });
+  await avancerHorloge(page, { minutes: 15 });
+  await page.goto(`${BASE_URL}/factures-emises/facture/${id}`);
+  const delai = page.getByRole('region', { name: fr.suivi.delai_titre });
+  await delai.getByText(`50 ${fr.suivi.jours}`, { exact: true }).waitFor();
+  const choix = delai.getByLabel(fr.suivi.type_acheteur);
+  assert.match(await choix.locator('option:checked').innerText(), new RegExp(fr.suivi.acheteur_sante));
+  // The user knows better: 30 days, remembered for this recipient.
+  await choix.selectOption('ETAT');
+  await delai.getByText(`30 ${fr.suivi.jours}`, { exact: true }).waitFor();
+  await page.reload();
+  await page.getByRole('region', { name: fr.suivi.delai_titre }).getByText(`30 ${fr.suivi.jours}`, { exact: true }).waitFor();
+  await capture(page, 'facture-type-acheteur');
   assert.deepEqual(erreurs, []);
   await contexte.close();
 });

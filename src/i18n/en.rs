@@ -294,6 +294,11 @@ pub(super) const TEXTES: Textes = Textes {
         telechargement_erreur: "The download failed:",
         selection_page: "Select the invoices of this page",
         selection_ligne: "Select invoice",
+        type_acheteur: "Buyer kind",
+        type_acheteur_aide: "It sets the payment delay. Presumed from the recipient's name; your choice is kept for this recipient.",
+        acheteur_etat: "State, public establishment, local authority",
+        acheteur_sante: "Public health establishment",
+        acheteur_entreprise: "Public company",
     },
     saisir: Saisir {
         titre: "Type an invoice",

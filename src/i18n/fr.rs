@@ -294,6 +294,11 @@ pub(super) const TEXTES: Textes = Textes {
         telechargement_erreur: "Le téléchargement a échoué :",
         selection_page: "Sélectionner les factures de cette page",
         selection_ligne: "Sélectionner la facture",
+        type_acheteur: "Type d’acheteur",
+        type_acheteur_aide: "Il fixe le délai de paiement. Présumé d’après le nom du destinataire ; votre choix est retenu pour ce destinataire.",
+        acheteur_etat: "État, établissement public, collectivité",
+        acheteur_sante: "Établissement public de santé",
+        acheteur_entreprise: "Entreprise publique",
     },
     saisir: Saisir {
         titre: "Saisir une facture",

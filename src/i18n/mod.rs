@@ -539,6 +539,11 @@ pub struct Suivi {
     pub telechargement_erreur: &'static str,
     pub selection_page: &'static str,
     pub selection_ligne: &'static str,
+    pub type_acheteur: &'static str,
+    pub type_acheteur_aide: &'static str,
+    pub acheteur_etat: &'static str,
+    pub acheteur_sante: &'static str,
+    pub acheteur_entreprise: &'static str,
 }
 
 /// Sending a deposited invoice: the form's choices, the confirmation and the récapitulatif.

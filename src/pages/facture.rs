@@ -6,6 +6,8 @@ use cpro::factures::{
     StatutFacture,
 };
 use facture::delai::{echeance, EtatDelai, TypeAcheteur};
+
+use crate::state::acheteurs;
 use facture::suivi::{etapes, horloge, EtapeSuivi};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -143,13 +145,23 @@ fn Contenu(dossier: Dossier, recharger: Callback<()>) -> impl IntoView {
         .find(|e| Some(&e.statut) == statut.as_ref())
         .map(|e| e.commentaire.clone())
         .filter(|c| !c.trim().is_empty());
-    let horloge = horloge(
-        &dossier.etapes,
-        TypeAcheteur::default(),
-        totaux.montant_ttc_total.unwrap_or_default(),
-    );
-    let payee_le = horloge.as_ref().and_then(|h| h.date_paiement);
-    let etat_delai = horloge.map(|h| echeance(&h, aujourd_hui()));
+    // The buyer kind sets the delay: the one chosen for this recipient, else the one its name suggests.
+    let code_destinataire = destinataire.code_destinataire.clone().unwrap_or_default();
+    let type_acheteur = RwSignal::new(acheteurs::type_acheteur(
+        &code_destinataire,
+        &destinataire
+            .designation_destinataire
+            .clone()
+            .unwrap_or_default(),
+    ));
+    let etapes = dossier.etapes.clone();
+    let montant_ttc = totaux.montant_ttc_total.unwrap_or_default();
+    let delai = move || {
+        let horloge = horloge(&etapes, type_acheteur.get(), montant_ttc);
+        let payee_le = horloge.as_ref().and_then(|h| h.date_paiement);
+        let etat = horloge.map(|h| echeance(&h, aujourd_hui()));
+        view! { <Delai etat payee_le type_acheteur code_destinataire=code_destinataire.clone() /> }
+    };
     view! {
         <h1>{format!("{} {numero}", t.detail_titre)}</h1>
         <p class="statut-courant">
@@ -163,7 +175,7 @@ fn Contenu(dossier: Dossier, recharger: Callback<()>) -> impl IntoView {
                 {donnees.into_iter().map(|(terme, valeur)| view! { <dt>{terme}</dt> <dd>{valeur}</dd> }).collect_view()}
             </dl>
         </section>
-        <Delai etat=etat_delai payee_le />
+        {delai}
         <Reprendre facture=f.clone() />
         <p>
             <A href=format!(
@@ -212,14 +224,56 @@ fn Contenu(dossier: Dossier, recharger: Callback<()>) -> impl IntoView {
 }
 
 /// The payment clock: deadline, days left or late, and the interest owed with its computation.
+/// The buyer kinds offered, with their label.
+const TYPES_ACHETEUR: [(TypeAcheteur, &str); 3] = [
+    (TypeAcheteur::EtatOuCollectivite, "ETAT"),
+    (TypeAcheteur::EtablissementSante, "SANTE"),
+    (TypeAcheteur::EntreprisePublique, "ENTREPRISE"),
+];
+
 #[component]
 fn Delai(
     etat: Option<Result<EtatDelai, facture::delai::DelaiError>>,
     payee_le: Option<chrono::NaiveDate>,
+    type_acheteur: RwSignal<TypeAcheteur>,
+    code_destinataire: String,
 ) -> impl IntoView {
     let i18n = I18n::expect_context();
     let t = &i18n.t().suivi;
     let locale = i18n.locale();
+    let libelle = move |ta: TypeAcheteur| match ta {
+        TypeAcheteur::EtatOuCollectivite => i18n.t().suivi.acheteur_etat,
+        TypeAcheteur::EtablissementSante => i18n.t().suivi.acheteur_sante,
+        TypeAcheteur::EntreprisePublique => i18n.t().suivi.acheteur_entreprise,
+    };
+    let choix = view! {
+        <div class="champ champ--acheteur">
+            <label for="delai-acheteur">{t.type_acheteur}</label>
+            <select
+                id="delai-acheteur"
+                aria-describedby="delai-acheteur-aide"
+                on:change=move |ev| {
+                    let valeur = event_target_value(&ev);
+                    if let Some((ta, _)) = TYPES_ACHETEUR.iter().find(|(_, code)| *code == valeur) {
+                        acheteurs::choisir(&code_destinataire, *ta);
+                        type_acheteur.set(*ta);
+                    }
+                }
+            >
+                {TYPES_ACHETEUR
+                    .into_iter()
+                    .map(|(ta, code)| {
+                        view! {
+                            <option value=code selected=move || type_acheteur.get_untracked() == ta>
+                                {format!("{} ({} {})", libelle(ta), ta.delai_jours(), i18n.t().suivi.jours)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <p id="delai-acheteur-aide" class="message message--aide">{t.type_acheteur_aide}</p>
+        </div>
+    };
     let corps = match etat {
         None => view! { <p>{t.delai_pas_commence}</p> }.into_any(),
         Some(Err(erreur)) => view! { <p class="erreur">{erreur.to_string()}</p> }.into_any(),
@@ -281,6 +335,7 @@ fn Delai(
     view! {
         <section class="delai" aria-labelledby="delai-titre">
             <h2 id="delai-titre">{t.delai_titre}</h2>
+            {choix}
             {corps}
         </section>
     }

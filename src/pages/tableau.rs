@@ -63,7 +63,7 @@ pub fn TableauDeBord() -> impl IntoView {
                     .map(i64::from)
                     .unwrap_or(0);
                 Chargement {
-                    donnees: tableau(&r.liste_factures, aujourd_hui(), TypeAcheteur::default()),
+                    donnees: tableau(&r.liste_factures, aujourd_hui(), acheteur_de),
                     total_serveur: total,
                 }
             })
@@ -566,11 +566,7 @@ pub fn RetardsSynthese() -> impl IntoView {
         };
         // A failed search leaves the notice out: the work list below reports its own errors.
         if let Ok(reponse) = api::rechercher_factures(&base, &requete).await {
-            let donnees = tableau(
-                &reponse.liste_factures,
-                aujourd_hui(),
-                TypeAcheteur::default(),
-            );
+            let donnees = tableau(&reponse.liste_factures, aujourd_hui(), acheteur_de);
             let _ = retards.try_set(donnees.en_retard().cloned().collect());
         }
     });
@@ -644,4 +640,12 @@ fn montant_arrondi(valeur: Decimal, locale: Locale) -> String {
         Locale::Fr => texte.replace(",00 €", " €"),
         Locale::En => texte.trim_end_matches(".00").to_owned(),
     }
+}
+
+/// The buyer kind of an invoice's recipient (chosen on an invoice's page, or presumed from its name).
+fn acheteur_de(f: &cpro::factures::FactureRechercheeFournisseur) -> TypeAcheteur {
+    crate::state::acheteurs::type_acheteur(
+        f.code_destinataire.as_deref().unwrap_or_default(),
+        f.designation_destinataire.as_deref().unwrap_or_default(),
+    )
 }

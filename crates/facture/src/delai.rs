@@ -56,6 +56,42 @@ impl TypeAcheteur {
     }
 }
 
+/// The buyer kind a recipient's name suggests: a public health establishment (centre hospitalier, CHU,
+/// hôpital, hospices, groupement hospitalier, service de santé des armées) has 50 days; anything else is
+/// presumed State or local authority (30 days). Public companies cannot be told by name: the user says so.
+pub fn type_acheteur_presume(designation: &str) -> TypeAcheteur {
+    let nom: String = designation
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'A',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'E',
+            'î' | 'ï' | 'Î' | 'Ï' => 'I',
+            'ô' | 'ö' | 'Ô' | 'Ö' => 'O',
+            'û' | 'ù' | 'ü' | 'Û' | 'Ù' | 'Ü' => 'U',
+            'ç' | 'Ç' => 'C',
+            c if c.is_alphanumeric() => c.to_ascii_uppercase(),
+            _ => ' ',
+        })
+        .collect();
+    let mots: Vec<&str> = nom.split_whitespace().collect();
+    let texte = format!(" {} ", mots.join(" "));
+    const EXPRESSIONS: [&str; 7] = [
+        " CENTRE HOSPITALIER ",
+        " HOPITAL ",
+        " HOPITAUX ",
+        " HOSPICES ",
+        " GROUPEMENT HOSPITALIER ",
+        " ASSISTANCE PUBLIQUE ",
+        " SERVICE DE SANTE DES ARMEES ",
+    ];
+    let sigles = ["CHU", "CHR", "CHRU", "CHS", "CHI", "APHP", "GHT"];
+    if EXPRESSIONS.iter().any(|e| texte.contains(e)) || mots.iter().any(|m| sigles.contains(m)) {
+        TypeAcheteur::EtablissementSante
+    } else {
+        TypeAcheteur::EtatOuCollectivite
+    }
+}
+
 /// An interruption of the delay by the buyer (SUSPENDUE, then COMPLETEE in Chorus Pro).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suspension {
@@ -639,5 +675,38 @@ mod tests {
                 fin: None
             }]
         );
+    }
+
+    #[test]
+    fn a_hospital_name_means_fifty_days_anything_else_thirty() {
+        for nom in [
+            "CENTRE HOSPITALIER UNIVERSITAIRE EXEMPLE",
+            "Centre hospitalier de Saint-Exemple",
+            "CHU de Toulouse",
+            "Hôpital Saint-Louis",
+            "HOSPICES CIVILS DE LYON",
+            "Assistance publique – Hôpitaux de Paris",
+            "GHT Sud Exemple",
+        ] {
+            assert_eq!(
+                type_acheteur_presume(nom),
+                TypeAcheteur::EtablissementSante,
+                "{nom}"
+            );
+        }
+        for nom in [
+            "ETAT - SERVICES CENTRAUX (BAC A SABLE)",
+            "COMMUNE DE SAINT-EXEMPLE",
+            "COLLEGE JEAN MOULIN",
+            "CHUTES DU RHIN SYNDICAT",
+            "",
+        ] {
+            assert_eq!(
+                type_acheteur_presume(nom),
+                TypeAcheteur::EtatOuCollectivite,
+                "{nom}"
+            );
+        }
+        assert_eq!(TypeAcheteur::EtablissementSante.delai_jours(), 50);
     }
 }

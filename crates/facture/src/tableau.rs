@@ -17,7 +17,7 @@
 //!     date_depot: Some(jour(10, 6)),
 //!     ..Default::default()
 //! };
-//! let t = tableau(&[payee], jour(12, 4), TypeAcheteur::default());
+//! let t = tableau(&[payee], jour(12, 4), |_| TypeAcheteur::default());
 //! assert_eq!(t.nombre, 1);
 //! let payees = t.par_famille.iter().find(|f| f.famille == Famille::Payees).unwrap();
 //! assert_eq!((payees.nombre, payees.montant_ttc), (1, dec!(1200)));
@@ -321,12 +321,12 @@ pub fn statuts_attente_paiement() -> Vec<StatutFacture> {
         .collect()
 }
 
-/// Aggregates the invoices as of `aujourd_hui`, with the legal delay of `type_acheteur` for the
-/// estimates.
+/// Aggregates the invoices as of `aujourd_hui`; each estimate uses the legal delay of its buyer
+/// (`type_acheteur` of the invoice, e.g. from its recipient).
 pub fn tableau(
     factures: &[FactureRechercheeFournisseur],
     aujourd_hui: NaiveDate,
-    type_acheteur: TypeAcheteur,
+    type_acheteur: impl Fn(&FactureRechercheeFournisseur) -> TypeAcheteur,
 ) -> Tableau {
     let mut par_statut: Vec<ParStatut> = Vec::new();
     let mut par_famille: Vec<ParFamille> = Famille::TOUTES
@@ -373,7 +373,7 @@ pub fn tableau(
         if attend_paiement(&statut) {
             en_attente.nombre += 1;
             en_attente.montant_ttc += montant;
-            echeances.push(estimer(f, statut, aujourd_hui, type_acheteur));
+            echeances.push(estimer(f, statut, aujourd_hui, type_acheteur(f)));
         }
     }
     par_statut.sort_by_key(|l| rang(&l.statut));
@@ -608,7 +608,7 @@ mod tests {
             ),
             FactureRechercheeFournisseur::default(),
         ];
-        let t = tableau(&factures, aujourd_hui, TypeAcheteur::EtatOuCollectivite);
+        let t = tableau(&factures, aujourd_hui, |_| TypeAcheteur::EtatOuCollectivite);
         assert_eq!(t.nombre, 6);
         assert_eq!(t.montant_ttc, dec!(25059.10));
         let statuts: Vec<_> = t
@@ -806,7 +806,7 @@ mod tests {
                 "2026-03-05T09:00:00",
             ),
         ];
-        let t = tableau(&factures, aujourd_hui, TypeAcheteur::default());
+        let t = tableau(&factures, aujourd_hui, |_| TypeAcheteur::default());
         let ordre: Vec<&str> = t.echeances.iter().map(|e| e.numero.as_str()).collect();
         assert_eq!(ordre, ["LATE-30", "LATE-10", "RECENT"]);
         assert_eq!(t.en_retard().count(), 2);
