@@ -202,3 +202,36 @@ test('un brouillon survit au rechargement de la page, et se supprime', async () 
   assert.deepEqual(erreurs, []);
   await contexte.close();
 });
+
+test('des pièces jointes complémentaires sont contrôlées, typées et partent avec la facture', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur);
+  await ouvrirDepot(page);
+  const numero = `E2E-PJ-${Date.now() % 1e7}`;
+  await deposer(page, 'avec-pieces.pdf', { numero, siret: SIRET_STRUCTURE_DEMO, service: 'SGC-ACHATS' });
+  await page.getByText(fr.deposer.resume_ok).waitFor();
+  const pieces = page.getByRole('group', { name: fr.deposer.pj_titre });
+  // A format Chorus Pro refuses is said at once, and not sent.
+  await pieces.getByLabel(fr.deposer.pj_ajouter).setInputFiles([
+    { name: 'outil.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') },
+    { name: 'bon-de-livraison.pdf', mimeType: 'application/pdf', buffer: FACTURE_DEMO.pdf({ numero: 'BL-1' }) },
+  ]);
+  await pieces.getByText(`« outil.exe » : ${fr.deposer.pj_extension}`).waitFor();
+  await pieces.getByRole('button', { name: `${fr.deposer.pj_retirer} bon-de-livraison.pdf` }).waitFor();
+  assert.equal(await pieces.getByRole('button', { name: `${fr.deposer.pj_retirer} outil.exe` }).count(), 0);
+  await pieces.getByLabel(`${fr.deposer.pj_type} bon-de-livraison.pdf`).selectOption('BON_LIVRAISON');
+  await capture(page, 'envoi-pieces-jointes');
+
+  await boutonEnvoyer(page).click();
+  await page.getByRole('dialog', { name: fr.envoi.confirmation_titre })
+    .getByRole('button', { name: fr.envoi.confirmer }).click();
+  await page.getByRole('heading', { name: fr.envoi.recap_titre }).waitFor();
+  const [facture] = await facturesAuServeur(page, numero);
+  const consultee = await (await page.request.post(`${BASE_URL}/cpro/factures/v1/consulter/fournisseur`, {
+    data: { identifiantFactureCPP: facture.identifiantFactureCPP },
+  })).json();
+  const jointes = JSON.stringify(consultee.facture.listeDesPiecesJointes);
+  assert.match(jointes, /bon-de-livraison\.pdf/, jointes);
+  assert.equal(JSON.parse(jointes).totalListePiecesJointe, 2, 'the invoice PDF and the attachment');
+  assert.deepEqual(erreurs, []);
+  await contexte.close();
+});

@@ -513,6 +513,40 @@ pub async fn deposer_pdf(base: &str, nom_fichier: &str, octets: &[u8]) -> Result
         .ok_or_else(|| ApiError::Decodage("deposer/pdf: no pieceJointeId".to_owned()))
 }
 
+/// Sends an attachment (`ajouter/fichier`); returns its `pieceJointeId` for `soumettre`.
+pub async fn ajouter_fichier(
+    base: &str,
+    nom_fichier: &str,
+    type_mime: &str,
+    octets: &[u8],
+) -> Result<i64, ApiError> {
+    use base64::Engine as _;
+    use cpro::transverses::{
+        AjouterFichierRequest, AjouterFichierResponse, CHEMIN_AJOUTER_FICHIER,
+    };
+    let extension = nom_fichier
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let requete = AjouterFichierRequest {
+        piece_jointe_fichier: Some(base64::engine::general_purpose::STANDARD.encode(octets)),
+        piece_jointe_nom: Some(nom_fichier.to_owned()),
+        piece_jointe_type_mime: Some(if type_mime.is_empty() {
+            "application/octet-stream".to_owned()
+        } else {
+            type_mime.to_owned()
+        }),
+        piece_jointe_extension: Some(extension),
+        ..AjouterFichierRequest::default()
+    };
+    let reponse: AjouterFichierResponse =
+        post_cpro(base, CHEMIN_AJOUTER_FICHIER, &requete, None).await?;
+    refus_metier(reponse.code_retour, &reponse.libelle)?;
+    reponse
+        .piece_jointe_id
+        .ok_or_else(|| ApiError::Decodage("ajouter/fichier: no pieceJointeId".to_owned()))
+}
+
 /// Submits an invoice (`soumettre`). `cle_idempotence` travels as `Idempotency-Key`: the server
 /// answers a retry with the first result instead of creating a second invoice.
 pub async fn soumettre(

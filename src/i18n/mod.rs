@@ -748,6 +748,23 @@ pub struct Deposer {
     pub annuaire_en_cours: &'static str,
     pub annuaire_trouve: &'static str,
     pub annuaire_indisponible: &'static str,
+    pub pj_titre: &'static str,
+    pub pj_aide: &'static str,
+    pub pj_ajouter: &'static str,
+    pub pj_envoi_en_cours: &'static str,
+    pub pj_type: &'static str,
+    pub pj_retirer: &'static str,
+    pub pj_type_bon_commande: &'static str,
+    pub pj_type_bon_livraison: &'static str,
+    pub pj_type_devis: &'static str,
+    pub pj_type_autre: &'static str,
+    pub pj_vide: &'static str,
+    pub pj_trop_volumineuse: &'static str,
+    pub pj_nom_trop_long: &'static str,
+    pub pj_extension: &'static str,
+    pub pj_deja: &'static str,
+    pub pj_illisible: &'static str,
+    pub pj_envoi_refuse: &'static str,
 }
 
 /// Not-found page.

@@ -102,6 +102,70 @@ pub fn extension_autorisee(nom_fichier: &str) -> bool {
     }
 }
 
+/// Why a file cannot be an attachment (`ajouter/fichier`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusPieceJointe {
+    /// The file is empty.
+    Vide,
+    /// Above [`TAILLE_MAX_PIECE_JOINTE`].
+    TropVolumineuse,
+    /// The name is longer than [`LONGUEUR_MAX_NOM_PIECE_JOINTE`].
+    NomTropLong,
+    /// The extension is not one of [`EXTENSIONS_AUTORISEES`].
+    ExtensionRefusee,
+}
+
+/// Checks a file against the attachment limits before it is sent; `None` when it may go.
+pub fn refus_piece_jointe(nom_fichier: &str, taille: u64) -> Option<RefusPieceJointe> {
+    if taille == 0 {
+        Some(RefusPieceJointe::Vide)
+    } else if taille > TAILLE_MAX_PIECE_JOINTE {
+        Some(RefusPieceJointe::TropVolumineuse)
+    } else if nom_fichier.chars().count() > LONGUEUR_MAX_NOM_PIECE_JOINTE {
+        Some(RefusPieceJointe::NomTropLong)
+    } else if !extension_autorisee(nom_fichier) {
+        Some(RefusPieceJointe::ExtensionRefusee)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests_pieces {
+    use super::*;
+
+    #[test]
+    fn an_attachment_is_checked_for_size_name_and_extension() {
+        assert_eq!(refus_piece_jointe("bon-de-livraison.pdf", 2_000), None);
+        assert_eq!(refus_piece_jointe("photo.JPG", 1), None);
+        assert_eq!(
+            refus_piece_jointe("vide.pdf", 0),
+            Some(RefusPieceJointe::Vide)
+        );
+        assert_eq!(
+            refus_piece_jointe("gros.pdf", TAILLE_MAX_PIECE_JOINTE + 1),
+            Some(RefusPieceJointe::TropVolumineuse)
+        );
+        assert_eq!(
+            refus_piece_jointe("juste.pdf", TAILLE_MAX_PIECE_JOINTE),
+            None
+        );
+        let long = format!("{}.pdf", "n".repeat(LONGUEUR_MAX_NOM_PIECE_JOINTE));
+        assert_eq!(
+            refus_piece_jointe(&long, 10),
+            Some(RefusPieceJointe::NomTropLong)
+        );
+        assert_eq!(
+            refus_piece_jointe("outil.exe", 10),
+            Some(RefusPieceJointe::ExtensionRefusee)
+        );
+        assert_eq!(
+            refus_piece_jointe("sans-extension", 10),
+            Some(RefusPieceJointe::ExtensionRefusee)
+        );
+    }
+}
+
 /// Known `codeRetour` values and their `libelle` (api-reference §6.3). Codes are per operation:
 /// the same number means different things in different calls.
 pub mod codes_retour {

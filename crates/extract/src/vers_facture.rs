@@ -125,6 +125,8 @@ pub struct Complements {
     pub motif_exoneration: String,
     /// `references.numeroFactureOrigine`: the invoice a credit note cancels, as typed.
     pub facture_origine: String,
+    /// `pieceJointeComplementaire`: the attachments, each already sent with `ajouter/fichier`.
+    pub pieces_jointes: Vec<facture::PieceJointe>,
 }
 
 impl Complements {
@@ -191,6 +193,7 @@ pub fn facture_deposee(
             Some(compact(&Some(complements.structure_valideur.clone()))).filter(|s| !s.is_empty());
         facture.cadre.code_service_valideur = optionnel(&complements.service_valideur);
     }
+    facture.pieces_jointes = complements.pieces_jointes.clone();
     facture.references.mode_paiement = complements.mode_paiement;
     facture.references.type_tva = complements.type_tva;
     facture.references.motif_exoneration_tva = optionnel(&complements.motif_exoneration);
@@ -703,6 +706,13 @@ mod tests {
             service_valideur: " ".into(),
             mode_paiement: Some(ModePaiement::Virement),
             facture_origine: "F-1".into(),
+            pieces_jointes: vec![facture::PieceJointe {
+                designation: "bon-de-livraison.pdf".into(),
+                type_piece: Some("BON_LIVRAISON".into()),
+                id: Some(77),
+                taille_octets: Some(1_000),
+                ..facture::PieceJointe::default()
+            }],
             ..Complements::default()
         };
         let piece = PieceJointePrincipale {
@@ -733,6 +743,14 @@ mod tests {
         assert_eq!(
             json["pieceJointePrincipale"][0]["pieceJointePrincipaleId"],
             41
+        );
+        assert_eq!(
+            json["pieceJointeComplementaire"][0]["pieceJointeComplementaireId"],
+            77
+        );
+        assert_eq!(
+            json["pieceJointeComplementaire"][0]["pieceJointeComplementaireType"],
+            "BON_LIVRAISON"
         );
         assert_eq!(json["numeroFactureSaisi"], "F2026-0042");
         assert_eq!(

@@ -6,6 +6,7 @@
 mod apercu;
 mod complements;
 mod envoi;
+mod pieces;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -695,6 +696,7 @@ fn Formulaire(depot: Depot, structures: Structures, retirer: Callback<()>) -> im
                 </div>
                 <apercu::Apercu depot />
                 </div>
+                <pieces::PiecesJointes depot />
                 <AutresPoints constats />
                 <envoi::Envoi depot constats retirer />
             </Show>
