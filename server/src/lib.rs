@@ -314,7 +314,8 @@ pub fn app(state: AppState) -> Router {
             spa::security_headers,
         ))
         .layer(DefaultBodyLimit::max(TAILLE_MAX_CORPS))
-        // The SPA's wasm is ~2.7 MB and compresses to ~1.1 MB: gzip whatever the client accepts.
+        // Gzip whatever the client accepts and is not encoded yet (the SPA's assets come precompressed
+        // from `cargo xtask`; a Trunk dev build does not, and is compressed here).
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

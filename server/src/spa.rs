@@ -117,7 +117,10 @@ pub async fn fallback(State(state): State<AppState>, request: Request) -> Respon
     if path == "/" || path == "/index.html" {
         return index(&dist, &state.settings.frame_ancestors).await;
     }
+    // `cargo xtask` writes `<file>.gz` next to the wasm, js and css: sent as they are to clients that
+    // accept gzip (the compression layer leaves encoded answers alone), instead of compressing each time.
     let served = ServeDir::new(&dist)
+        .precompressed_gzip()
         .append_index_html_on_directories(false)
         .oneshot(request)
         .await;

@@ -143,6 +143,30 @@ async fn assets_are_gzipped_for_clients_that_accept_it() {
 }
 
 #[tokio::test]
+async fn a_precompressed_asset_is_sent_as_it_is_to_clients_that_accept_gzip() {
+    let (router, dist) = routeur_avec_dist("'self'").await;
+    let _ = std::fs::write(dist.join("app.wasm"), b"\0asm-original-bytes");
+    // Not a real gzip of the file: proves the server sends the .gz as it is, without compressing again.
+    let marqueur = b"precompressed-by-xtask".to_vec();
+    let _ = std::fs::write(dist.join("app.wasm.gz"), &marqueur);
+    let requete = axum::http::Request::get("/app.wasm")
+        .header("accept-encoding", "gzip")
+        .body(axum::body::Body::empty())
+        .unwrap_or_default();
+    let reponse = envoyer(&router, requete).await;
+    assert_eq!(reponse.status, StatusCode::OK);
+    assert_eq!(reponse.header("content-encoding").as_deref(), Some("gzip"));
+    assert_eq!(reponse.body, marqueur);
+    assert!(reponse
+        .header("content-type")
+        .unwrap_or_default()
+        .contains("wasm"));
+    let brut = envoyer(&router, get("/app.wasm", None)).await;
+    assert_eq!(brut.header("content-encoding"), None);
+    assert_eq!(brut.body, b"\0asm-original-bytes".to_vec());
+}
+
+#[tokio::test]
 async fn missing_asset_with_an_extension_is_a_real_404() {
     let (router, _dist) = routeur_avec_dist("'self'").await;
     let reponse = envoyer(&router, get("/app-0000.wasm", None)).await;

@@ -158,6 +158,31 @@ fn construire_spa(racine: &Path) -> Result<()> {
     if !statut.success() {
         bail!("trunk build failed ({statut})");
     }
+    precompresser(&racine.join("dist"))
+}
+
+/// Writes `<file>.gz` (best compression) next to each wasm, js and css file of `dist/`: the server then
+/// sends those as they are, instead of compressing the 3.8 MB wasm for every visitor.
+fn precompresser(dist: &Path) -> Result<()> {
+    use std::io::Write as _;
+    for entree in std::fs::read_dir(dist).with_context(|| format!("reading {}", dist.display()))? {
+        let chemin = entree?.path();
+        let compressible = chemin
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e, "wasm" | "js" | "css"));
+        if !compressible {
+            continue;
+        }
+        let contenu =
+            std::fs::read(&chemin).with_context(|| format!("reading {}", chemin.display()))?;
+        let mut encodeur = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encodeur.write_all(&contenu)?;
+        let compresse = encodeur.finish()?;
+        let mut nom = chemin.clone().into_os_string();
+        nom.push(".gz");
+        std::fs::write(&nom, compresse).with_context(|| format!("writing {nom:?}"))?;
+    }
     Ok(())
 }
 
@@ -432,6 +457,25 @@ fn tests_navigateur(racine: &Path) -> Result<Compte> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_spa_assets_get_a_gzip_copy_and_other_files_none() {
+        use std::io::Read as _;
+        let dossier = std::env::temp_dir().join(format!("xtask-gz-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dossier);
+        let wasm = b"\0asm".repeat(1_000);
+        let _ = std::fs::write(dossier.join("app.wasm"), &wasm);
+        let _ = std::fs::write(dossier.join("index.html"), "<html></html>");
+        assert!(super::precompresser(&dossier).is_ok());
+        let gz = std::fs::read(dossier.join("app.wasm.gz")).unwrap_or_default();
+        assert!(gz.len() < wasm.len() / 10, "{} bytes", gz.len());
+        let mut relu = Vec::new();
+        let _ = flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut relu);
+        assert_eq!(relu, wasm);
+        assert!(!dossier.join("index.html.gz").exists());
+        let _ = std::fs::remove_dir_all(&dossier);
+    }
+
     use super::*;
 
     #[track_caller]
