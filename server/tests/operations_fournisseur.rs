@@ -752,6 +752,116 @@ async fn facturx_flux_breaking_a_business_rule_is_rejected_with_the_reason() {
     assert_eq!(rapport["etatCourantDepotFlux"], "IN_INTEGRE", "{rapport}");
 }
 
+/// The same invoice as [`xml_cii`] in UBL 2.1.
+fn xml_ubl(numero: &str, vendeur: &str, acheteur: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+<cbc:ID>{numero}</cbc:ID><cbc:IssueDate>2026-11-20</cbc:IssueDate><cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode><cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
+<cac:AccountingSupplierParty><cac:Party><cac:PartyLegalEntity><cbc:RegistrationName>Vendeur</cbc:RegistrationName><cbc:CompanyID schemeID="0009">{vendeur}</cbc:CompanyID></cac:PartyLegalEntity></cac:Party></cac:AccountingSupplierParty>
+<cac:AccountingCustomerParty><cac:Party><cac:PartyIdentification><cbc:ID schemeID="0009">{acheteur}</cbc:ID></cac:PartyIdentification></cac:Party></cac:AccountingCustomerParty>
+<cac:PaymentMeans><cbc:PaymentMeansCode>30</cbc:PaymentMeansCode><cac:PayeeFinancialAccount><cbc:ID>FR7630006000011234567890189</cbc:ID></cac:PayeeFinancialAccount></cac:PaymentMeans>
+<cac:TaxTotal><cbc:TaxAmount currencyID="EUR">20.00</cbc:TaxAmount><cac:TaxSubtotal><cbc:TaxableAmount currencyID="EUR">100.00</cbc:TaxableAmount><cbc:TaxAmount currencyID="EUR">20.00</cbc:TaxAmount><cac:TaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>20</cbc:Percent></cac:TaxCategory></cac:TaxSubtotal></cac:TaxTotal>
+<cac:LegalMonetaryTotal><cbc:TaxExclusiveAmount currencyID="EUR">100.00</cbc:TaxExclusiveAmount><cbc:TaxInclusiveAmount currencyID="EUR">120.00</cbc:TaxInclusiveAmount><cbc:PayableAmount currencyID="EUR">120.00</cbc:PayableAmount></cac:LegalMonetaryTotal>
+</Invoice>"#
+    )
+}
+
+impl Session {
+    async fn deposer_flux_xml(&self, contenu: &str, nom: &str, syntaxe: &str) -> Reponse {
+        self.post(
+            DEPOSER_FLUX,
+            json!({"fichierFlux": STANDARD.encode(contenu), "nomFichier": nom, "syntaxeFlux": syntaxe}),
+        )
+        .await
+    }
+}
+
+#[tokio::test]
+async fn cii_and_ubl_xml_flux_are_integrated_as_invoices() {
+    let demo = Session::new(DEMO_EMAIL).await;
+    let cas = [
+        (
+            xml_cii("XML-CII-001", SIRET_DEMO, COMMUNE_LIBRE, None),
+            "XML-CII-001.xml",
+            "IN_DP_E1_CII_16B",
+        ),
+        (
+            xml_ubl("XML-UBL-001", SIRET_DEMO, COMMUNE_LIBRE),
+            "XML-UBL-001.xml",
+            "IN_DP_E1_UBL_INVOICE",
+        ),
+    ];
+    for (xml, nom, syntaxe) in cas {
+        let depot = demo.deposer_flux_xml(&xml, nom, syntaxe).await;
+        assert_eq!(depot.code_retour(), Some(0), "{}", depot.texte());
+        assert_eq!(depot.json()["syntaxeFlux"], syntaxe);
+        let numero = depot.json()["numeroFluxDepot"].clone();
+        let rapport = demo
+            .post(CR_DETAILLE, json!({"numeroFluxDepot": numero}))
+            .await
+            .json();
+        assert_eq!(rapport["etatCourantDepotFlux"], "IN_INTEGRE", "{rapport}");
+        let numero_facture = nom.trim_end_matches(".xml");
+        let trouvee = demo.rechercher_numero(numero_facture).await;
+        let facture = &trouvee["listeFactures"][0];
+        assert_eq!(facture["codeDestinataire"], COMMUNE_LIBRE, "{trouvee}");
+        assert_eq!(facture["montantTTC"], 120.0);
+        // The XML is the invoice's main file, as deposited.
+        let id = facture["identifiantFactureCPP"]
+            .as_i64()
+            .unwrap_or_default();
+        let telechargee = demo
+            .post(TELECHARGER, json!({"listeFacture": [{"idFacture": id}]}))
+            .await;
+        assert_eq!(fichier_resultat(&telechargee), xml.as_bytes());
+    }
+    // A UBL flux declared as CII, or a CII one named .pdf, is refused at deposit; a broken XML too.
+    let ubl = xml_ubl("XML-UBL-002", SIRET_DEMO, COMMUNE_LIBRE);
+    let refuse = demo
+        .deposer_flux_xml(&ubl, "f.xml", "IN_DP_E1_CII_16B")
+        .await;
+    assert_eq!(refuse.code_retour(), Some(20010), "{}", refuse.texte());
+    assert!(libelle(&refuse).contains("CII"), "{}", refuse.texte());
+    let cii = xml_cii("XML-CII-002", SIRET_DEMO, COMMUNE_LIBRE, None);
+    let refuse = demo
+        .deposer_flux_xml(&cii, "f.pdf", "IN_DP_E1_CII_16B")
+        .await;
+    assert!(libelle(&refuse).contains(".xml"), "{}", refuse.texte());
+    let tronque = &cii[..cii.len() / 2];
+    let refuse = demo
+        .deposer_flux_xml(tronque, "f.xml", "IN_DP_E1_CII_16B")
+        .await;
+    assert_ne!(refuse.code_retour(), Some(0), "{}", refuse.texte());
+}
+
+#[tokio::test]
+async fn a_pdf_deposited_as_signed_must_carry_a_signature() {
+    let demo = Session::new(DEMO_EMAIL).await;
+    let deposer = |contenu: Vec<u8>, format: &'static str| {
+        let demo = &demo;
+        async move {
+            demo.post(
+                "/cpro/factures/v1/deposer/pdf",
+                json!({"fichierFacture": STANDARD.encode(contenu), "nomFichier": "signee.pdf", "formatDepot": format}),
+            )
+            .await
+        }
+    };
+    let refuse = deposer(pdf_sans_xml(), "PDF_SIGNE_PADES").await;
+    assert_eq!(refuse.code_retour(), Some(20010), "{}", refuse.texte());
+    assert!(libelle(&refuse).contains("signature"), "{}", refuse.texte());
+    let mut signe = pdf_sans_xml();
+    signe.extend_from_slice(
+        b"4 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [0 100 200 50] /Contents <3082> >>\nendobj\n",
+    );
+    let accepte = deposer(signe.clone(), "PDF_SIGNE_PADES").await;
+    assert_eq!(accepte.code_retour(), Some(0), "{}", accepte.texte());
+    // A signed PDF may still be deposited as it is, unsigned format declared.
+    let accepte = deposer(signe, "PDF_NON_SIGNE").await;
+    assert_eq!(accepte.code_retour(), Some(0), "{}", accepte.texte());
+}
+
 #[tokio::test]
 async fn pdf_without_facturx_xml_is_a_rejected_flux_not_an_error() {
     let demo = Session::new(DEMO_EMAIL).await;

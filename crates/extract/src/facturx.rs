@@ -293,13 +293,13 @@ fn ligne(n: Node) -> LineItem {
 }
 
 /// The first child element with this local name (namespace prefixes vary between writers).
-fn enfant<'a, 'i>(n: Node<'a, 'i>, nom: &str) -> Option<Node<'a, 'i>> {
+pub(crate) fn enfant<'a, 'i>(n: Node<'a, 'i>, nom: &str) -> Option<Node<'a, 'i>> {
     n.children()
         .find(|c| c.is_element() && c.tag_name().name() == nom)
 }
 
 /// Trimmed text of the element at this path of local names; `None` when absent or empty.
-fn texte_de(n: Node, chemin: &[&str]) -> Option<String> {
+pub(crate) fn texte_de(n: Node, chemin: &[&str]) -> Option<String> {
     let mut courant = n;
     for nom in chemin {
         courant = enfant(courant, nom)?;
@@ -309,7 +309,7 @@ fn texte_de(n: Node, chemin: &[&str]) -> Option<String> {
 }
 
 /// Identifiers: no spaces, upper case.
-fn identifiant(s: &str) -> String {
+pub(crate) fn identifiant(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
@@ -354,20 +354,20 @@ fn tva(partie: Node) -> Option<String> {
 }
 
 /// A decimal with two decimals, half away from zero (EN 16931 amounts have at most two).
-fn deux_decimales(s: &str) -> Option<String> {
+pub(crate) fn deux_decimales(s: &str) -> Option<String> {
     let d = Decimal::from_str(s.trim()).ok()?;
     let d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     Some(format!("{d:.2}"))
 }
 
 /// A quantity as printed, without trailing zeros.
-fn quantite(s: &str) -> Option<String> {
+pub(crate) fn quantite(s: &str) -> Option<String> {
     let d = Decimal::from_str(s.trim()).ok()?;
     Some(d.normalize().to_string())
 }
 
 /// UN/CEFACT date format 102 (`YYYYMMDD`) to `YYYY-MM-DD`; an ISO date is accepted as is.
-fn date_102(s: &str) -> Option<String> {
+pub(crate) fn date_102(s: &str) -> Option<String> {
     let chiffres: String = s.chars().filter(char::is_ascii_digit).collect();
     if chiffres.len() != 8 {
         return None;

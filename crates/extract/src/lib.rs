@@ -16,9 +16,11 @@
 pub mod apercu;
 pub mod champs;
 pub mod facturx;
+pub mod format;
 pub mod layout;
 pub mod resultat;
 pub mod texte;
+pub mod ubl;
 pub mod valeurs;
 pub mod vers_facture;
 
@@ -47,6 +49,48 @@ pub fn extract(octets: &[u8]) -> Extraction {
             "Ce PDF n'a pas pu être lu (erreur interne du lecteur PDF).".to_string(),
         ),
     }
+}
+
+/// Message for a file that is neither a PDF nor an invoice XML.
+pub const MESSAGE_FORMAT_INCONNU: &str =
+    "Ce fichier n'est ni un PDF ni une facture XML (CII ou UBL) : déposez la facture au format PDF, \
+     Factur-X ou XML produite par votre logiciel de facturation.";
+
+/// A dropped invoice file: what kind it is, and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FichierLu {
+    /// `None` when the file is neither a PDF nor an invoice XML (the extraction then says why).
+    pub format: Option<format::Format>,
+    /// The fields: from the text layer or the embedded XML of a PDF, or from the XML itself.
+    pub extraction: Extraction,
+}
+
+/// Reads any invoice file: a PDF through [`extract`], a CII or UBL XML through its reader (its values
+/// are exact, so `source` is `facturx` as for an embedded XML). Never panics.
+pub fn lire_fichier(octets: &[u8]) -> FichierLu {
+    let format = format::reconnaitre(octets);
+    let extraction = match format {
+        Some(format::Format::Pdf { .. }) => extract(octets),
+        Some(format::Format::Xml(syntaxe)) => {
+            let lu = match syntaxe {
+                format::SyntaxeXml::Cii => facturx::lire_xml(octets),
+                format::SyntaxeXml::Ubl => ubl::lire_xml(octets),
+            };
+            match lu {
+                Ok(fields) => Extraction {
+                    source: Source::Facturx,
+                    pages: 0,
+                    error: None,
+                    fields,
+                    provenance: BTreeMap::new(),
+                    warnings: Vec::new(),
+                },
+                Err(e) => echec(0, format!("Ce fichier XML n'a pas pu être lu : {e}.")),
+            }
+        }
+        None => echec(0, MESSAGE_FORMAT_INCONNU.to_string()),
+    };
+    FichierLu { format, extraction }
 }
 
 fn echec(pages: u32, message: String) -> Extraction {

@@ -583,6 +583,13 @@ pub async fn deposer_pdf(
     if !format.est_connu() {
         return Err(refus(CODE_DONNEES, format!("formatDepot {format} inconnu")));
     }
+    let declare_signe = format != FormatDepot::PDF_NON_SIGNE;
+    if declare_signe && !extract::format::porte_une_signature(&contenu) {
+        return Err(refus(
+            CODE_DONNEES,
+            format!("formatDepot {format} : le PDF ne porte aucune signature électronique"),
+        ));
+    }
     let maintenant = state.clock.horodatage();
     let id = state
         .db

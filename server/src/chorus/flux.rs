@@ -1,10 +1,11 @@
-//! `POST /cpro/factures/v1/deposer/flux` (Factur-X) and its report `POST /cpro/transverses/v1/consulterCRDetaille`
+//! `POST /cpro/factures/v1/deposer/flux` (Factur-X, CII and UBL XML) and its report `POST /cpro/transverses/v1/consulterCRDetaille`
 //! (api-reference §3.3).
 //!
 //! The sandbox processes a flux at once: the deposit answers its `numeroFluxDepot`, and the report
 //! already gives the final state: IN_INTEGRE with the invoice created like `soumettre` would
 //! (same routing rules, number unique per supplier), or IN_REJETE with the reasons in `listeErreurDP`
-//! (invoice data) or `listeErreurTechnique` (file). Only Factur-X (`IN_DP_E2_CII_FACTURX`) is read.
+//! (invoice data) or `listeErreurTechnique` (file). Factur-X (`IN_DP_E2_CII_FACTURX`), CII XML
+//! (`IN_DP_E1_CII_16B`) and UBL XML (`IN_DP_E1_UBL_INVOICE`) are read; other syntaxes are refused.
 
 use std::str::FromStr;
 
@@ -71,15 +72,16 @@ fn verifier_depot(
             format!("syntaxeFlux {syntaxe} inconnue"),
         ));
     }
-    if syntaxe != SyntaxeFlux::IN_DP_E2_CII_FACTURX {
+    let Some(attendu) = Contenu::de_la_syntaxe(&syntaxe) else {
         return Err(refus(
             CODE_DONNEES,
             format!(
                 "syntaxeFlux {syntaxe} non prise en charge par le bac à sable : \
-                 seul IN_DP_E2_CII_FACTURX (Factur-X) l'est"
+                 IN_DP_E2_CII_FACTURX (Factur-X), IN_DP_E1_CII_16B (XML CII) et \
+                 IN_DP_E1_UBL_INVOICE (XML UBL) le sont"
             ),
         ));
-    }
+    };
     let trop_gros = || {
         refus(
             DEPOSER_FLUX_FICHIER_TROP_VOLUMINEUX,
@@ -102,22 +104,68 @@ fn verifier_depot(
         .as_deref()
         .map(str::trim)
         .unwrap_or_default();
-    let extension_pdf = nom
+    let extension_attendue = nom
         .rsplit_once('.')
-        .is_some_and(|(_, e)| e.eq_ignore_ascii_case("pdf"));
-    if nom.is_empty() || nom.chars().count() > LONGUEUR_MAX_NOM_FICHIER || !extension_pdf {
+        .is_some_and(|(_, e)| e.eq_ignore_ascii_case(attendu.extension()));
+    if nom.is_empty() || nom.chars().count() > LONGUEUR_MAX_NOM_FICHIER || !extension_attendue {
         return Err(refus(
             CODE_DONNEES,
-            "nomFichier : 1 à 200 caractères, extension .pdf pour un Factur-X",
+            format!(
+                "nomFichier : 1 à 200 caractères, extension .{} pour la syntaxe {syntaxe}",
+                attendu.extension().to_ascii_lowercase()
+            ),
         ));
     }
-    if !contenu.starts_with(b"%PDF-") {
+    let conforme = match attendu {
+        Contenu::Facturx => contenu.starts_with(b"%PDF-"),
+        Contenu::Xml(xml) => extract::format::syntaxe_xml(&contenu) == Some(xml),
+    };
+    if !conforme {
         return Err(refus(
             CODE_DONNEES,
-            "fichierFlux n'est pas un PDF : un Factur-X est un PDF/A-3 avec son XML",
+            match attendu {
+                Contenu::Facturx => {
+                    "fichierFlux n'est pas un PDF : un Factur-X est un PDF/A-3 avec son XML"
+                }
+                Contenu::Xml(extract::format::SyntaxeXml::Cii) => {
+                    "fichierFlux n'est pas une facture XML CII (racine CrossIndustryInvoice)"
+                }
+                Contenu::Xml(extract::format::SyntaxeXml::Ubl) => {
+                    "fichierFlux n'est pas une facture XML UBL (racine Invoice ou CreditNote UBL 2.1)"
+                }
+            },
         ));
     }
     Ok((syntaxe, contenu, nom.to_owned()))
+}
+
+/// What a flux of each syntax the sandbox reads carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Contenu {
+    /// A PDF/A-3 with its CII XML embedded.
+    Facturx,
+    /// The invoice XML itself.
+    Xml(extract::format::SyntaxeXml),
+}
+
+impl Contenu {
+    fn de_la_syntaxe(syntaxe: &SyntaxeFlux) -> Option<Contenu> {
+        use extract::format::SyntaxeXml;
+        match *syntaxe {
+            SyntaxeFlux::IN_DP_E2_CII_FACTURX => Some(Contenu::Facturx),
+            SyntaxeFlux::IN_DP_E1_CII_16B => Some(Contenu::Xml(SyntaxeXml::Cii)),
+            SyntaxeFlux::IN_DP_E1_UBL_INVOICE => Some(Contenu::Xml(SyntaxeXml::Ubl)),
+            _ => None,
+        }
+    }
+
+    /// The file name's extension, upper case as pieces are recorded.
+    fn extension(self) -> &'static str {
+        match self {
+            Contenu::Facturx => "PDF",
+            Contenu::Xml(_) => "XML",
+        }
+    }
 }
 
 fn erreur_technique(code: &str, libelle: impl Into<String>) -> Rejet {
@@ -125,6 +173,33 @@ fn erreur_technique(code: &str, libelle: impl Into<String>) -> Rejet {
         code_erreur: Some(code.to_owned()),
         libelle_erreur: Some(libelle.into()),
         nature_erreur: Some(NATURE_BLOQUANTE.to_owned()),
+    })
+}
+
+/// `codeErreur` of an XML flux that cannot be read as its syntax says.
+pub const ERREUR_XML_INVALIDE: &str = "XML_INVALIDE";
+
+/// The invoice fields of the flux, or why there are none.
+async fn lire_flux(
+    syntaxe: &SyntaxeFlux,
+    contenu: Vec<u8>,
+) -> Result<extract::resultat::Fields, Rejet> {
+    use extract::format::SyntaxeXml;
+    let xml = match Contenu::de_la_syntaxe(syntaxe) {
+        Some(Contenu::Xml(xml)) => xml,
+        _ => return lire_facturx(contenu).await,
+    };
+    let lecture = tokio::task::spawn_blocking(move || match xml {
+        SyntaxeXml::Cii => extract::facturx::lire_xml(&contenu),
+        SyntaxeXml::Ubl => extract::ubl::lire_xml(&contenu),
+    })
+    .await
+    .map_err(|_| erreur_technique(ERREUR_XML_INVALIDE, "Ce XML n'a pas pu être lu"))?;
+    lecture.map_err(|erreur| {
+        erreur_technique(
+            ERREUR_XML_INVALIDE,
+            format!("Le XML de la facture n'a pas pu être lu : {erreur}"),
+        )
     })
 }
 
@@ -397,13 +472,13 @@ pub async fn deposer_flux(
         .ajouter_piece(
             compte.utilisateur.id,
             &nom_fichier,
-            "PDF",
+            Contenu::de_la_syntaxe(&syntaxe).map_or("PDF", Contenu::extension),
             &contenu,
             &fichier_base64,
             &depose_le,
         )
         .await?;
-    let resultat = match lire_facturx(contenu).await {
+    let resultat = match lire_flux(&syntaxe, contenu).await {
         Ok(fields) => {
             integrer(&state, &compte, &fields, id_piece, &nom_fichier, &empreinte).await?
         }
@@ -498,7 +573,7 @@ mod tests {
     }
 
     #[test]
-    fn only_facturx_pdfs_are_taken() {
+    fn each_syntax_takes_its_own_kind_of_file() {
         let facturx = Some(SyntaxeFlux::IN_DP_E2_CII_FACTURX);
         assert!(verifier_depot(&requete(facturx.clone(), b"%PDF-1.7 x", "f.pdf")).is_ok());
         assert_eq!(
@@ -506,8 +581,31 @@ mod tests {
             Some(CODE_DONNEES)
         );
         let ubl = Some(SyntaxeFlux::IN_DP_E1_UBL_INVOICE);
+        let facture_ubl =
+            br#"<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>"#;
+        assert!(verifier_depot(&requete(ubl.clone(), facture_ubl, "f.XML")).is_ok());
         assert_eq!(
-            code(verifier_depot(&requete(ubl, b"<Invoice/>", "f.xml"))),
+            code(verifier_depot(&requete(
+                ubl.clone(),
+                b"<Invoice/>",
+                "f.xml"
+            ))),
+            Some(CODE_DONNEES)
+        );
+        assert_eq!(
+            code(verifier_depot(&requete(ubl, facture_ubl, "f.pdf"))),
+            Some(CODE_DONNEES)
+        );
+        let cii = Some(SyntaxeFlux::IN_DP_E1_CII_16B);
+        let facture_cii = br#"<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"/>"#;
+        assert!(verifier_depot(&requete(cii.clone(), facture_cii, "f.xml")).is_ok());
+        assert_eq!(
+            code(verifier_depot(&requete(cii, facture_ubl, "f.xml"))),
+            Some(CODE_DONNEES)
+        );
+        let pes = Some(SyntaxeFlux::IN_DP_E1_PES_FACTURE);
+        assert_eq!(
+            code(verifier_depot(&requete(pes, b"<PES/>", "f.xml"))),
             Some(CODE_DONNEES)
         );
         assert_eq!(
