@@ -50,13 +50,20 @@ test('une facture de trois lignes à deux taux de TVA est saisie, survit au rech
   const recap = page.getByRole('table', { name: fr.saisir.recap_tva });
   assert.equal(await recap.locator('tbody tr').count(), 2, 'two VAT rates');
   await page.getByText(fr.deposer.resume_bloquants).waitFor({ state: 'detached' }).catch(() => {});
+  // A purchase order goes with the invoice as a typed attachment.
+  const pieces = page.getByRole('group', { name: fr.deposer.pj_titre });
+  await pieces.getByLabel(fr.deposer.pj_ajouter).setInputFiles({
+    name: 'bon-de-commande.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  });
+  await pieces.getByLabel(`${fr.deposer.pj_type} bon-de-commande.pdf`).selectOption('BON_COMMANDE');
   await capture(page, 'saisir-trois-lignes');
 
-  // The draft survives a reload.
+  // The draft survives a reload, attachment included (kept by its Chorus Pro id).
   await page.reload();
   await page.getByRole('heading', { level: 1, name: fr.saisir.titre }).waitFor();
   await page.waitForFunction(() => document.getElementById('saisie-ligne-2-denomination')?.value === 'Livres');
   assert.equal(await page.getByLabel(fr.saisir.code_service).inputValue(), 'SGC-ACHATS');
+  assert.equal(await page.getByLabel(`${fr.deposer.pj_type} bon-de-commande.pdf`).inputValue(), 'BON_COMMANDE');
 
   const envoyer = page.getByRole('button', { name: fr.envoi.envoyer, exact: true });
   await page.waitForFunction(() => [...document.querySelectorAll('button')]
@@ -77,6 +84,8 @@ test('une facture de trois lignes à deux taux de TVA est saisie, survit au rech
   const facture = (await reponse.json()).facture;
   assert.equal(facture.modeDepot, 'SAISIE_API');
   assert.equal(Number(facture.montantTotal.montantAPayer), 1230.5);
+  const jointes = JSON.stringify(facture.listeDesPiecesJointes);
+  assert.match(jointes, /bon-de-commande\.pdf/, jointes);
   assert.deepEqual(erreurs, []);
   await contexte.close();
 });

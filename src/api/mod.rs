@@ -496,14 +496,25 @@ pub async fn structures_fournisseur(base: &str) -> Result<Vec<StructureFournisse
         .collect())
 }
 
-/// Uploads the invoice PDF (`deposer/pdf`) and returns its `pieceJointeId`.
-pub async fn deposer_pdf(base: &str, nom_fichier: &str, octets: &[u8]) -> Result<i64, ApiError> {
+/// Uploads the invoice PDF (`deposer/pdf`) and returns its `pieceJointeId`. A signed PDF is declared
+/// `PDF_SIGNE_PADES`: Chorus Pro keeps it byte for byte and checks its signature.
+pub async fn deposer_pdf(
+    base: &str,
+    nom_fichier: &str,
+    octets: &[u8],
+    signe: bool,
+) -> Result<i64, ApiError> {
     use base64::Engine as _;
+    use cpro::codes::FormatDepot;
     use cpro::factures::{DeposerPdfRequest, DeposerPdfResponse, CHEMIN_DEPOSER_PDF};
     let requete = DeposerPdfRequest {
         fichier_facture: Some(base64::engine::general_purpose::STANDARD.encode(octets)),
         nom_fichier: Some(nom_fichier.to_owned()),
-        format_depot: Some(cpro::codes::FormatDepot::PDF_NON_SIGNE),
+        format_depot: Some(if signe {
+            FormatDepot::PDF_SIGNE_PADES
+        } else {
+            FormatDepot::PDF_NON_SIGNE
+        }),
         ..DeposerPdfRequest::default()
     };
     let reponse: DeposerPdfResponse = post_cpro(base, CHEMIN_DEPOSER_PDF, &requete, None).await?;
@@ -511,6 +522,51 @@ pub async fn deposer_pdf(base: &str, nom_fichier: &str, octets: &[u8]) -> Result
     reponse
         .piece_jointe_id
         .ok_or_else(|| ApiError::Decodage("deposer/pdf: no pieceJointeId".to_owned()))
+}
+
+/// Deposits an invoice XML as a flux (`deposer/flux`) and returns its `numeroFluxDepot`. The key makes
+/// a retry through the PISTE gateway replay the first answer instead of depositing twice.
+pub async fn deposer_flux(
+    base: &str,
+    nom_fichier: &str,
+    syntaxe: cpro::codes::SyntaxeFlux,
+    octets: &[u8],
+    cle_idempotence: &str,
+) -> Result<String, ApiError> {
+    use base64::Engine as _;
+    use cpro::factures::{DeposerFluxRequest, DeposerFluxResponse, CHEMIN_DEPOSER_FLUX};
+    let requete = DeposerFluxRequest {
+        fichier_flux: Some(base64::engine::general_purpose::STANDARD.encode(octets)),
+        nom_fichier: Some(nom_fichier.to_owned()),
+        syntaxe_flux: Some(syntaxe),
+        avec_signature: Some(false),
+        ..DeposerFluxRequest::default()
+    };
+    let reponse: DeposerFluxResponse =
+        post_cpro(base, CHEMIN_DEPOSER_FLUX, &requete, Some(cle_idempotence)).await?;
+    refus_metier(reponse.code_retour, &reponse.libelle)?;
+    reponse
+        .numero_flux_depot
+        .ok_or_else(|| ApiError::Decodage("deposer/flux: no numeroFluxDepot".to_owned()))
+}
+
+/// The report of a deposited flux (`consulterCRDetaille`).
+pub async fn compte_rendu_flux(
+    base: &str,
+    numero_flux: &str,
+    syntaxe: cpro::codes::SyntaxeFlux,
+) -> Result<cpro::transverses::ConsulterCrDetailleResponse, ApiError> {
+    use cpro::transverses::{
+        ConsulterCrDetailleRequest, ConsulterCrDetailleResponse, CHEMIN_CONSULTER_CR_DETAILLE,
+    };
+    let requete = ConsulterCrDetailleRequest {
+        numero_flux_depot: Some(numero_flux.to_owned()),
+        syntaxe_flux: Some(syntaxe),
+    };
+    let reponse: ConsulterCrDetailleResponse =
+        post_cpro(base, CHEMIN_CONSULTER_CR_DETAILLE, &requete, None).await?;
+    refus_metier(reponse.code_retour, &reponse.libelle)?;
+    Ok(reponse)
 }
 
 /// Sends an attachment (`ajouter/fichier`); returns its `pieceJointeId` for `soumettre`.

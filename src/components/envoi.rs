@@ -26,6 +26,10 @@ pub fn BarreEnvoi(
     confirmation: Callback<(), Vec<(&'static str, String)>>,
     envoyer: Callback<()>,
     retirer: Callback<()>,
+    /// The file is sent as it is (an XML flux): a refusal is fixed in the source software, not here,
+    /// so the way on is to take the file off the list.
+    #[prop(optional, into)]
+    tel_quel: Signal<bool>,
 ) -> impl IntoView {
     let i18n = I18n::expect_context();
     let ouverte = RwSignal::new(None::<Vec<(&'static str, String)>>);
@@ -52,11 +56,12 @@ pub fn BarreEnvoi(
         <section class="envoi" aria-labelledby="envoi-titre">
             <h3 id="envoi-titre" class="visuellement-cache">{move || i18n.t().envoi.envoyer}</h3>
             {move || match etape() {
-                Etape::Incertain(_) => {
+                Etape::Incertain(detail) => {
                     Some(
                         view! {
                             <div class="resume resume--bloquant" role="alert">
                                 <p>{i18n.t().envoi.incertain}</p>
+                                {(!detail.is_empty()).then(|| view! { <p class="note">{detail}</p> })}
                                 <button
                                     type="button"
                                     class="bouton bouton--principal"
@@ -74,9 +79,21 @@ pub fn BarreEnvoi(
                         view! {
                             <div class="resume resume--bloquant" role="alert">
                                 <p>{i18n.t().envoi.refusee} " " {message}</p>
-                                <button type="button" class="bouton" on:click=corriger>
-                                    {i18n.t().envoi.modifier}
-                                </button>
+                                {if tel_quel.get() {
+                                    view! {
+                                        <button type="button" class="bouton" on:click=move |_| retirer.run(())>
+                                            {i18n.t().envoi.retirer_fichier}
+                                        </button>
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! {
+                                        <button type="button" class="bouton" on:click=corriger>
+                                            {i18n.t().envoi.modifier}
+                                        </button>
+                                    }
+                                        .into_any()
+                                }}
                             </div>
                         }
                             .into_any(),
@@ -376,13 +393,14 @@ fn recu(reponse: &SoumettreResponse, requete: &SoumettreRequest, destinataire: S
             .empreinte_certificat_depot
             .clone()
             .unwrap_or_default(),
+        numero_flux: None,
     }
 }
 
 fn lignes_recu(recu: &Recu, locale: Locale) -> Vec<(&'static str, String)> {
     let t = &locale.textes().envoi;
     let [ht, tva, ttc, net] = recu.montants.clone();
-    vec![
+    let mut lignes = vec![
         (t.numero, recu.numero.clone()),
         (
             t.identifiant_cpp,
@@ -399,7 +417,12 @@ fn lignes_recu(recu: &Recu, locale: Locale) -> Vec<(&'static str, String)> {
         (t.montant_ttc, montant(ttc, locale)),
         (t.net_a_payer, montant(net, locale)),
         (t.certificat, recu.empreinte_certificat.clone()),
-    ]
+    ];
+    if let Some(numero) = &recu.numero_flux {
+        lignes.push((t.numero_flux, numero.clone()));
+    }
+    lignes.retain(|(_, valeur)| !valeur.is_empty());
+    lignes
 }
 
 fn montant(texte: String, locale: Locale) -> String {

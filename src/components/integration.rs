@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use extract::format::Format;
 use extract::resultat::Source;
 use extract::vers_facture::{a_la_francaise, Complements};
 use integration::{Entrant, ErreurMessage, Preremplissage, Sortant};
@@ -228,23 +229,28 @@ fn brouillon_recu(preremplissage: Preremplissage, locale: Locale) -> BrouillonRe
         nom_fichier,
     } = preremplissage;
     let uid = brouillons::nouvel_identifiant();
-    let (source, lus, provenance) = match &pdf {
+    let (format, source, lus, provenance) = match &pdf {
         Some(octets) => {
-            let extraction = extract::extract(octets);
+            let extract::FichierLu { format, extraction } = extract::lire_fichier(octets);
             (
+                format,
                 Some(extraction.source),
                 extraction.fields,
                 extraction.provenance,
             )
         }
-        None => (None, Default::default(), BTreeMap::new()),
+        None => (None, None, Default::default(), BTreeMap::new()),
     };
     // French users read and type amounts and dates the French way; both forms are read back alike.
     let lus = match locale {
         Locale::Fr => a_la_francaise(&lus),
         Locale::En => lus,
     };
-    let champs = champs_preremplis(lus, &champs);
+    // An XML goes to Chorus Pro as it is: its values are the invoice's, whatever the host says.
+    let champs = match format {
+        Some(Format::Xml(_)) => lus,
+        _ => champs_preremplis(lus, &champs),
+    };
     // A PDF without text still opens the form when the host gave the fields.
     let source = match source {
         Some(Source::None) if !champs_vides(&champs) => None,
@@ -254,6 +260,7 @@ fn brouillon_recu(preremplissage: Preremplissage, locale: Locale) -> BrouillonRe
         nom: nom_fichier.unwrap_or_else(|| "facture.pdf".to_owned()),
         taille: pdf.as_ref().map_or(0, |p| p.len() as u64),
         source,
+        format,
         complements: Complements::proposes(&champs),
         champs,
         provenance,

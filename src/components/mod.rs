@@ -7,3 +7,4 @@ pub mod integration;
 pub mod kiosque;
 pub mod notifications;
 pub mod panne;
+pub mod pieces_jointes;

@@ -20,6 +20,7 @@ use crate::components::envoi::{
     enregistrer_etape, lignes_confirmation, soumettre_idempotent, BarreEnvoi, Recapitulatif,
 };
 use crate::components::garde::Protege;
+use crate::components::pieces_jointes::{Lentille, PiecesJointes};
 use crate::i18n::{I18n, Locale, Saisir as TextesSaisir};
 use crate::navigateur::aujourd_hui;
 use crate::pages::suivi::montant;
@@ -334,6 +335,11 @@ pub fn SaisirFacture() -> impl IntoView {
                         <Texte saisie constats cle="commentaire" libelle=|t| t.commentaire lire=|s| s.commentaire.clone() ecrire=|s, v| s.commentaire = v />
                     </fieldset>
                 </form>
+                <PiecesJointes
+                    lentille=Lentille { etat: saisie, pieces: |s: &mut Saisie| &mut s.pieces_jointes }
+                    prefixe="saisie".to_owned()
+                    fige=Signal::derive(fige)
+                />
                 <Autres constats />
                 <BarreEnvoi suivi n_bloquants confirmation envoyer retirer=recommencer />
             </Show>

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use extract::format::Format;
 use extract::resultat::{Fields, Provenance, Source};
 use extract::vers_facture::Complements;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,10 @@ pub struct BrouillonDepot {
     pub taille: u64,
     /// What the fields were read from.
     pub source: Option<Source>,
+    /// The file's kind (PDF, signed PDF, XML), which decides how it is sent; `None` in drafts written
+    /// before it was kept (they were all PDFs).
+    #[serde(default)]
+    pub format: Option<Format>,
     /// The fields, as shown and typed.
     pub champs: Fields,
     /// Where each field was found in the PDF.
@@ -45,6 +50,10 @@ pub struct SuiviEnvoi {
     pub cle_idempotence: String,
     /// `pieceJointeId` of the PDF once `deposer/pdf` accepted it: a retry does not upload it again.
     pub piece_jointe_id: Option<i64>,
+    /// `numeroFluxDepot` once `deposer/flux` accepted an XML: a retry asks for its report, it does
+    /// not deposit the file again.
+    #[serde(default)]
+    pub numero_flux: Option<String>,
     /// The exact `soumettre` body once sending started: a retry sends these bytes, not the form.
     pub corps: Option<String>,
     /// The step reached.
@@ -86,6 +95,9 @@ pub struct Recu {
     pub montants: [String; 4],
     /// `empreinteCertificatDepot`: SHA-256 of the deposit certificate, base64.
     pub empreinte_certificat: String,
+    /// `numeroFluxDepot` of an invoice sent as an XML flux.
+    #[serde(default)]
+    pub numero_flux: Option<String>,
 }
 
 fn cle_index(utilisateur: i64) -> String {

@@ -1091,3 +1091,107 @@ crate::retour::impl_reponse!(
     ConsulterCrResponse,
     ConsulterCrDetailleResponse
 );
+
+/// Where a deposited flux stands, as a client acts on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IssueFlux {
+    /// Chorus Pro created the invoice(s): look them up by `numeroFluxDepot`.
+    Integre,
+    /// Refused: the reasons, invoice data first (`listeErreurDP`), then the file's (`listeErreurTechnique`).
+    Rejete(Vec<String>),
+    /// Still being processed: ask again later.
+    EnCours,
+}
+
+impl ConsulterCrDetailleResponse {
+    /// The outcome of the flux. `IN_INTEGRE_PARTIEL` counts as integrated (the report's errors name
+    /// the invoices left out); `IN_INCIDENTE` as rejected.
+    pub fn issue(&self) -> IssueFlux {
+        match self.etat_courant_depot_flux {
+            Some(EtatDepotFlux::IN_INTEGRE) | Some(EtatDepotFlux::IN_INTEGRE_PARTIEL) => {
+                IssueFlux::Integre
+            }
+            Some(EtatDepotFlux::IN_REJETE) | Some(EtatDepotFlux::IN_INCIDENTE) => {
+                let mut raisons: Vec<String> = self
+                    .liste_erreur_dp
+                    .iter()
+                    .filter_map(|e| e.libelle_erreur_dp.clone())
+                    .chain(self.liste_erreur_technique.iter().map(|e| {
+                        match (&e.code_erreur, &e.libelle_erreur) {
+                            (Some(code), Some(libelle)) => format!("{libelle} ({code})"),
+                            (None, Some(libelle)) => libelle.clone(),
+                            (Some(code), None) => code.clone(),
+                            (None, None) => String::new(),
+                        }
+                    }))
+                    .filter(|r| !r.trim().is_empty())
+                    .collect();
+                if raisons.is_empty() {
+                    raisons.push(format!(
+                        "Flux {}",
+                        self.etat_courant_depot_flux
+                            .as_ref()
+                            .map(|e| e.code().to_owned())
+                            .unwrap_or_default()
+                    ));
+                }
+                IssueFlux::Rejete(raisons)
+            }
+            _ => IssueFlux::EnCours,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests_issue_flux {
+    use super::*;
+
+    fn rapport(etat: EtatDepotFlux) -> ConsulterCrDetailleResponse {
+        ConsulterCrDetailleResponse {
+            etat_courant_depot_flux: Some(etat),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_flux_is_integrated_rejected_with_its_reasons_or_still_in_progress() {
+        assert_eq!(
+            rapport(EtatDepotFlux::IN_INTEGRE).issue(),
+            IssueFlux::Integre
+        );
+        assert_eq!(
+            rapport(EtatDepotFlux::IN_INTEGRE_PARTIEL).issue(),
+            IssueFlux::Integre
+        );
+        assert_eq!(
+            rapport(EtatDepotFlux::IN_EN_COURS_TRAITEMENT_CPP).issue(),
+            IssueFlux::EnCours
+        );
+        assert_eq!(
+            ConsulterCrDetailleResponse::default().issue(),
+            IssueFlux::EnCours
+        );
+        let mut rejete = rapport(EtatDepotFlux::IN_REJETE);
+        rejete.liste_erreur_dp.push(ErreurDemandePaiement {
+            libelle_erreur_dp: Some("Numéro de facture déjà utilisé".into()),
+            ..Default::default()
+        });
+        rejete.liste_erreur_technique.push(ErreurTechnique {
+            code_erreur: Some("XML_INVALIDE".into()),
+            libelle_erreur: Some("XML illisible".into()),
+            nature_erreur: None,
+        });
+        assert_eq!(
+            rejete.issue(),
+            IssueFlux::Rejete(vec![
+                "Numéro de facture déjà utilisé".into(),
+                "XML illisible (XML_INVALIDE)".into()
+            ])
+        );
+        // A rejection without reasons still says it was rejected.
+        assert_eq!(
+            rapport(EtatDepotFlux::IN_INCIDENTE).issue(),
+            IssueFlux::Rejete(vec!["Flux IN_INCIDENTE".into()])
+        );
+    }
+}

@@ -27,7 +27,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::montant::{parse_date, parse_montant, parse_taux};
-use crate::{CodeCadre, Facture, Ligne, ModeDepot, ModePaiement, TypeIdentifiant, TypeTva};
+use crate::{
+    CodeCadre, Facture, Ligne, ModeDepot, ModePaiement, PieceJointe, TypeIdentifiant, TypeTva,
+};
 
 /// One line as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -84,6 +86,8 @@ pub struct Saisie {
     pub motif_remise_globale: String,
     /// `commentaire`.
     pub commentaire: String,
+    /// `pieceJointeComplementaire`: the attachments already sent with `ajouter/fichier`.
+    pub pieces_jointes: Vec<PieceJointe>,
 }
 
 impl Default for Saisie {
@@ -104,6 +108,7 @@ impl Default for Saisie {
             remise_globale_ttc: String::new(),
             motif_remise_globale: String::new(),
             commentaire: String::new(),
+            pieces_jointes: Vec::new(),
         }
     }
 }
@@ -187,6 +192,7 @@ impl Saisie {
         facture.references.type_tva = self.type_tva;
         facture.cadre.code = self.cadre;
         facture.commentaire = optionnel(&self.commentaire);
+        facture.pieces_jointes = self.pieces_jointes.clone();
         facture.calculer();
         (facture, illisibles)
     }
@@ -325,6 +331,8 @@ impl Saisie {
             remise_globale_ttc: String::new(),
             motif_remise_globale: String::new(),
             commentaire: commentaire.unwrap_or_default(),
+            // The earlier invoice's attachments are its own: the new one gets them sent again.
+            pieces_jointes: Vec::new(),
         }
     }
 }
@@ -401,6 +409,41 @@ mod tests {
             montants_ligne(&facture.lignes[2]),
             (dec("100.00"), dec("105.50"))
         );
+    }
+
+    #[test]
+    fn typed_attachments_go_in_soumettre_and_are_checked() {
+        let mut saisie = trois_lignes_deux_taux();
+        saisie.pieces_jointes = vec![PieceJointe {
+            designation: "bon-de-commande.pdf".into(),
+            type_piece: Some("BON_COMMANDE".into()),
+            id: Some(42),
+            taille_octets: Some(1024),
+            ..PieceJointe::default()
+        }];
+        let (facture, _) = saisie.facture();
+        let requete = cpro::factures::SoumettreRequest::from(&facture);
+        let json = serde_json::to_value(&requete).unwrap_or_default();
+        assert_eq!(
+            json["pieceJointeComplementaire"][0]["pieceJointeComplementaireId"], 42,
+            "{json}"
+        );
+        assert_eq!(
+            json["pieceJointeComplementaire"][0]["pieceJointeComplementaireType"],
+            "BON_COMMANDE"
+        );
+        // A name over 50 characters is blocking, as for a deposited invoice.
+        saisie.pieces_jointes[0].designation = format!("{}.pdf", "a".repeat(47));
+        let (facture, _) = saisie.facture();
+        let jour = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        assert!(check(&facture, &Contexte::new(jour))
+            .iter()
+            .any(|f| f.severity == Severity::Blocking
+                && f.field.starts_with("pieceJointeComplementaire")));
+        // Drafts written before attachments existed still read.
+        let ancien: Saisie = serde_json::from_str(r#"{"commentaire":"x"}"#).unwrap_or_default();
+        assert!(ancien.pieces_jointes.is_empty());
+        assert_eq!(ancien.commentaire, "x");
     }
 
     #[test]

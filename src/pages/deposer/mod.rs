@@ -6,11 +6,11 @@
 mod apercu;
 mod complements;
 mod envoi;
-mod pieces;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use extract::format::{reconnaitre, Format, SyntaxeXml};
 use extract::resultat::{Fields, Provenance, Source};
 use extract::vers_facture::{
     a_la_francaise, constater, ecrire_champ, lire_champ, Attendu, Complements, Constats,
@@ -24,6 +24,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::api::{self, DestinataireTrouve, StructureFournisseur};
 use crate::app::Reglages;
 use crate::components::garde::Protege;
+use crate::components::pieces_jointes::{Lentille, PiecesJointes};
 use crate::i18n::{I18n, Locale, Textes};
 use crate::state::brouillons::{self, BrouillonDepot, Etape, SuiviEnvoi};
 use crate::state::integration::{self, BrouillonRecu, BrouillonsRecus};
@@ -69,6 +70,8 @@ struct Depot {
     nom: StoredValue<String>,
     taille: u64,
     lecture: RwSignal<Lecture>,
+    /// PDF, signed PDF or XML: decides how the file is sent.
+    format: RwSignal<Option<Format>>,
     source: RwSignal<Option<Source>>,
     erreur: RwSignal<Option<String>>,
     champs: RwSignal<Fields>,
@@ -92,6 +95,7 @@ impl Depot {
             nom: StoredValue::new(nom),
             taille,
             lecture: RwSignal::new(Lecture::EnCours),
+            format: RwSignal::new(None),
             source: RwSignal::new(None),
             erreur: RwSignal::new(None),
             champs: RwSignal::new(Fields::default()),
@@ -114,8 +118,12 @@ impl Depot {
         brouillon: BrouillonDepot,
         pdf: Option<Vec<u8>>,
     ) -> Depot {
+        let format = brouillon
+            .format
+            .or_else(|| pdf.as_deref().and_then(reconnaitre));
         let apercu = pdf
             .as_deref()
+            .filter(|_| matches!(format, Some(Format::Pdf { .. })))
             .and_then(|octets| extract::apercu::Apercu::du_pdf(octets, &brouillon.provenance));
         Depot {
             id,
@@ -127,6 +135,7 @@ impl Depot {
             nom: StoredValue::new(brouillon.nom),
             taille: brouillon.taille,
             lecture: RwSignal::new(Lecture::Lu),
+            format: RwSignal::new(format),
             source: RwSignal::new(brouillon.source),
             erreur: RwSignal::new(None),
             champs: RwSignal::new(brouillon.champs),
@@ -143,10 +152,19 @@ impl Depot {
             nom: self.nom.get_value(),
             taille: self.taille,
             source: self.source.get(),
+            format: self.format.get(),
             champs: self.champs.get(),
             provenance: self.provenance.get(),
             complements: self.complements.get(),
             envoi: self.envoi.get(),
+        }
+    }
+
+    /// The syntax of an XML file: it is sent as it is, as a flux, so its values are not edited here.
+    fn xml(&self) -> Option<SyntaxeXml> {
+        match self.format.get() {
+            Some(Format::Xml(syntaxe)) => Some(syntaxe),
+            _ => None,
         }
     }
 
@@ -376,7 +394,7 @@ pub fn Deposer() -> impl IntoView {
                     id="depot-fichiers"
                     type="file"
                     multiple
-                    accept="application/pdf,.pdf"
+                    accept="application/pdf,.pdf,application/xml,text/xml,.xml"
                     aria-describedby="depot-aide"
                     on:change=sur_changement
                 />
@@ -417,19 +435,21 @@ async fn lire(depot: Depot, fichier: web_sys::File, locale: Locale, structures: 
             return;
         }
     };
-    // A PDF starts with `%PDF-` within its first kilobyte (ISO 32000-1 §7.5.2, with leeway for junk).
-    let debut = octets.get(..octets.len().min(1024)).unwrap_or_default();
-    if !debut.windows(5).any(|w| w == b"%PDF-") {
+    // Told by content, not by name: a PDF (signed or not) or an invoice XML (CII, UBL).
+    let extract::FichierLu { format, extraction } = extract::lire_fichier(&octets);
+    if format.is_none() {
         depot.lecture.set(Lecture::PasUnPdf);
         return;
     }
-    let extraction = extract::extract(&octets);
+    depot.format.set(format);
     depot.source.set(Some(extraction.source));
     depot.erreur.set(extraction.error);
-    depot.apercu.set(extract::apercu::Apercu::du_pdf(
-        &octets,
-        &extraction.provenance,
-    ));
+    if let Some(Format::Pdf { .. }) = format {
+        depot.apercu.set(extract::apercu::Apercu::du_pdf(
+            &octets,
+            &extraction.provenance,
+        ));
+    }
     depot.provenance.set(extraction.provenance);
     let mut complements = Complements::proposes(&extraction.fields);
     complements.id_fournisseur = structures.with_untracked(|s| match s {
@@ -466,6 +486,7 @@ fn TableDepots(depots: RwSignal<Vec<Depot>>, selection: RwSignal<Option<usize>>)
             <thead>
                 <tr>
                     <th scope="col">{move || i18n.t().deposer.col_fichier}</th>
+                    <th scope="col">{move || i18n.t().deposer.col_format}</th>
                     <th scope="col">{move || i18n.t().deposer.col_taille}</th>
                     <th scope="col">{move || i18n.t().deposer.col_etat}</th>
                     <th scope="col">{move || i18n.t().deposer.col_action}</th>
@@ -475,6 +496,7 @@ fn TableDepots(depots: RwSignal<Vec<Depot>>, selection: RwSignal<Option<usize>>)
                 <For each=move || depots.get() key=|d| d.id let:depot>
                     <tr aria-selected=move || (selection.get() == Some(depot.id)).to_string()>
                         <th scope="row">{depot.nom.get_value()}</th>
+                        <td>{move || nom_du_format(i18n.t(), depot)}</td>
                         <td>{move || taille_lisible(depot.taille, i18n.locale())}</td>
                         <td>
                             <EtatDepot depot />
@@ -660,13 +682,17 @@ fn Formulaire(depot: Depot, structures: Structures, retirer: Callback<()>) -> im
                 !depot.envoyee() && refus().is_none() && depot.lecture.get() == Lecture::Lu
             }>
                 <p class="note">
-                    {move || match depot.source.get() {
-                        Some(Source::Facturx) => i18n.t().deposer.source_facturx,
-                        Some(Source::Text) => i18n.t().deposer.source_texte,
+                    {move || match (depot.xml(), depot.source.get()) {
+                        (Some(_), _) => i18n.t().deposer.source_xml,
+                        (None, Some(Source::Facturx)) => i18n.t().deposer.source_facturx,
+                        (None, Some(Source::Text)) => i18n.t().deposer.source_texte,
                         // Fields handed over by the intranet page that embeds the application.
                         _ => i18n.t().deposer.source_hote,
                     }}
                 </p>
+                <Show when=move || depot.format.get() == Some(Format::Pdf { signe: true })>
+                    <p class="note note--info">{move || i18n.t().deposer.note_signe}</p>
+                </Show>
                 <Resume constats />
                 <div class="formulaire-depot__corps">
                 <div class="formulaire-depot__champs">
@@ -675,7 +701,12 @@ fn Formulaire(depot: Depot, structures: Structures, retirer: Callback<()>) -> im
                     .map(|(titre, cles, choix)| {
                         let titre = *titre;
                         view! {
-                            <fieldset class="groupe" disabled=move || depot.envoi.with(|e| e.corps.is_some())>
+                            <fieldset
+                                class="groupe"
+                                disabled=move || {
+                                    depot.envoi.with(|e| e.corps.is_some()) || depot.xml().is_some()
+                                }
+                            >
                                 <legend>{move || titre(i18n.t())}</legend>
                                 {cles
                                     .iter()
@@ -696,7 +727,17 @@ fn Formulaire(depot: Depot, structures: Structures, retirer: Callback<()>) -> im
                 </div>
                 <apercu::Apercu depot />
                 </div>
-                <pieces::PiecesJointes depot />
+                // A flux carries no attachment of its own (they go in the XML).
+                <Show when=move || depot.xml().is_none()>
+                    <PiecesJointes
+                        lentille=Lentille {
+                            etat: depot.complements,
+                            pieces: |c: &mut Complements| &mut c.pieces_jointes,
+                        }
+                        prefixe=depot.id.to_string()
+                        fige=Signal::derive(move || depot.envoyee())
+                    />
+                </Show>
                 <AutresPoints constats />
                 <envoi::Envoi depot constats retirer />
             </Show>
@@ -756,8 +797,9 @@ fn ChampSaisi(depot: Depot, cle: &'static str, constats: Memo<Option<Constats>>)
                 {move || libelle(i18n.t(), cle)}
                 <Show when=lu>
                     <span class="etiquette-lu">
-                        {move || match depot.source.get() {
-                            Some(Source::Facturx) => i18n.t().deposer.lu_facturx,
+                        {move || match (depot.xml(), depot.source.get()) {
+                            (Some(_), _) => i18n.t().deposer.lu_xml,
+                            (None, Some(Source::Facturx)) => i18n.t().deposer.lu_facturx,
                             _ => i18n.t().deposer.lu_pdf,
                         }}
                     </span>
@@ -934,6 +976,20 @@ fn libelle(t: &Textes, cle: &str) -> &'static str {
         "total_vat" => d.champ_total_vat,
         "total_ttc" => d.champ_total_ttc,
         _ => d.champ_amount_due,
+    }
+}
+
+/// "PDF", "PDF signé", "Factur-X", "XML UBL"…: the file's kind as the row shows it.
+fn nom_du_format(t: &Textes, depot: Depot) -> &'static str {
+    let facturx = depot.source.get() == Some(Source::Facturx);
+    match depot.format.get() {
+        None => "—",
+        Some(Format::Pdf { signe: false }) if facturx => t.deposer.format_facturx,
+        Some(Format::Pdf { signe: true }) if facturx => t.deposer.format_facturx_signe,
+        Some(Format::Pdf { signe: false }) => t.deposer.format_pdf,
+        Some(Format::Pdf { signe: true }) => t.deposer.format_pdf_signe,
+        Some(Format::Xml(SyntaxeXml::Cii)) => t.deposer.format_xml_cii,
+        Some(Format::Xml(SyntaxeXml::Ubl)) => t.deposer.format_xml_ubl,
     }
 }
 

@@ -1,13 +1,13 @@
-//! Pièces jointes complémentaires of a deposited invoice: each file is checked against Chorus Pro's
-//! limits, sent at once with `ajouter/fichier`, and kept in the draft by its `pieceJointeId` (the bytes
-//! never sit in local storage); its type is chosen in the list; it can be removed until the invoice goes.
+//! Pièces jointes complémentaires of an invoice being prepared (deposited or typed): each file is
+//! checked against Chorus Pro's limits, sent at once with `ajouter/fichier`, and kept in the draft by
+//! its `pieceJointeId` (the bytes never sit in local storage); its type is chosen in the list; it can
+//! be removed until the invoice goes.
 
 use facture::PieceJointe;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
-use super::Depot;
 use crate::api;
 use crate::app::Reglages;
 use crate::i18n::{Deposer as TextesDeposer, I18n};
@@ -42,16 +42,55 @@ fn taille(octets: u64) -> String {
     }
 }
 
-/// The attachments of one deposited invoice.
+/// Where a form keeps its attachments: a field of its state.
+pub struct Lentille<T: Send + Sync + 'static> {
+    /// The form's state.
+    pub etat: RwSignal<T>,
+    /// Its attachments.
+    pub pieces: fn(&mut T) -> &mut Vec<PieceJointe>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Lentille<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Lentille<T> {}
+
+impl<T: Send + Sync + 'static> Lentille<T> {
+    fn lire(self) -> Vec<PieceJointe> {
+        self.etat
+            .try_update_untracked(|etat| (self.pieces)(etat).clone())
+            .unwrap_or_default()
+    }
+
+    fn suivre(self) -> Vec<PieceJointe> {
+        self.etat.track();
+        self.lire()
+    }
+
+    /// Changes the attachments; nothing when the form is gone.
+    fn modifier(self, f: impl FnOnce(&mut Vec<PieceJointe>)) {
+        let _ = self.etat.try_update(|etat| f((self.pieces)(etat)));
+    }
+}
+
+/// The attachments of one invoice; `prefixe` makes the ids unique on the page.
 #[component]
-pub fn PiecesJointes(depot: Depot) -> impl IntoView {
+pub fn PiecesJointes<T: Send + Sync + 'static>(
+    lentille: Lentille<T>,
+    prefixe: String,
+    #[prop(into)] fige: Signal<bool>,
+) -> impl IntoView {
     let i18n = I18n::expect_context();
     let reglages = Reglages::expect_context();
     let messages = RwSignal::new(Vec::<String>::new());
     let en_cours = RwSignal::new(0_usize);
-    let id_champ = format!("pj-{}", depot.id);
-    let pieces = move || depot.complements.with(|c| c.pieces_jointes.clone());
-    let fige = move || depot.envoyee();
+    let id_champ = format!("pj-{prefixe}");
+    let prefixe = StoredValue::new(prefixe);
+    let pieces = move || lentille.suivre();
+    let fige = move || fige.get();
 
     let ajouter = move |ev: leptos::ev::Event| {
         let entree: web_sys::HtmlInputElement = event_target(&ev);
@@ -71,9 +110,7 @@ pub fn PiecesJointes(depot: Depot) -> impl IntoView {
                 messages.update(|m| m.push(refus(&nom, r, t)));
                 continue;
             }
-            let deja = depot
-                .complements
-                .with_untracked(|c| c.pieces_jointes.iter().any(|p| p.designation == nom));
+            let deja = lentille.lire().iter().any(|p| p.designation == nom);
             if deja {
                 messages.update(|m| m.push(format!("« {nom} » : {}", t.pj_deja)));
                 continue;
@@ -94,8 +131,8 @@ pub fn PiecesJointes(depot: Depot) -> impl IntoView {
                 let _ = en_cours.try_update(|n| *n = n.saturating_sub(1));
                 match resultat {
                     Ok(id) => {
-                        let _ = depot.complements.try_update(|c| {
-                            c.pieces_jointes.push(PieceJointe {
+                        lentille.modifier(|pieces| {
+                            pieces.push(PieceJointe {
                                 designation: nom,
                                 type_piece: Some("AUTRE".into()),
                                 id: Some(id),
@@ -147,7 +184,7 @@ pub fn PiecesJointes(depot: Depot) -> impl IntoView {
                         .enumerate()
                         .map(|(index, piece)| {
                             let nom = piece.designation.clone();
-                            let id_type = format!("pj-{}-type-{index}", depot.id);
+                            let id_type = format!("pj-{}-type-{index}", prefixe.get_value());
                             let choisi = piece.type_piece.clone().unwrap_or_else(|| "AUTRE".into());
                             let aria_retirer = format!("{} {nom}", i18n.t().deposer.pj_retirer);
                             view! {
@@ -164,8 +201,8 @@ pub fn PiecesJointes(depot: Depot) -> impl IntoView {
                                         disabled=fige
                                         on:change=move |ev| {
                                             let valeur = event_target_value(&ev);
-                                            depot.complements.update(|c| {
-                                                if let Some(p) = c.pieces_jointes.get_mut(index) {
+                                            lentille.modifier(|pieces| {
+                                                if let Some(p) = pieces.get_mut(index) {
                                                     p.type_piece = Some(valeur);
                                                 }
                                             });
@@ -188,9 +225,9 @@ pub fn PiecesJointes(depot: Depot) -> impl IntoView {
                                             class="bouton bouton--petit"
                                             aria-label=aria_retirer.clone()
                                             on:click=move |_| {
-                                                depot.complements.update(|c| {
-                                                    if index < c.pieces_jointes.len() {
-                                                        c.pieces_jointes.remove(index);
+                                                lentille.modifier(|pieces| {
+                                                    if index < pieces.len() {
+                                                        pieces.remove(index);
                                                     }
                                                 });
                                             }
