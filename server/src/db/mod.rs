@@ -21,6 +21,7 @@ mod demandes_rattachement;
 mod factures;
 mod flux;
 mod gestionnaire;
+mod rejeux;
 mod sollicitations;
 mod structures_portail;
 mod travaux;
@@ -42,6 +43,7 @@ pub use gestionnaire::{
     ChangementMembre, CompteBancaireRow, MembreRow, NouveauCompteBancaire, NouveauService,
     ROLE_GESTIONNAIRE,
 };
+pub use rejeux::RejeuRow;
 pub use sollicitations::{
     ActiviteRow, NouvelleActivite, NouvellePiece, NouvelleSollicitation, PieceSollicitationRow,
     SollicitationRow,
@@ -100,6 +102,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/0010_travaux.sql"),
     ),
     (11, "acces", include_str!("../../migrations/0011_acces.sql")),
+    (
+        12,
+        "rejeux_passerelle",
+        include_str!("../../migrations/0012_rejeux_passerelle.sql"),
+    ),
 ];
 
 /// A storage failure.
