@@ -212,6 +212,7 @@ pub fn app(state: AppState) -> Router {
             "/compte/habilitations",
             get(portail::habilitations::habilitations),
         )
+        .route("/evenements", get(portail::evenements::lister))
         // Activités du gestionnaire.
         .route(
             "/gestionnaire/structures",

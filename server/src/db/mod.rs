@@ -18,6 +18,7 @@ mod comptes;
 mod coordonnees;
 mod courriels;
 mod demandes_rattachement;
+mod evenements;
 mod factures;
 mod flux;
 mod gestionnaire;
@@ -34,6 +35,10 @@ pub use coordonnees::CoordonneeBancaireRow;
 pub use courriels::{CourrielRow, NouveauCourriel};
 pub use demandes_rattachement::{
     Decision, DemandeRow, DEMANDE_ACCEPTEE, DEMANDE_EN_ATTENTE, DEMANDE_REFUSEE,
+};
+pub use evenements::{
+    EvenementRow, PorteeEvenements, ESPACE_FACTURES, ESPACE_SOLLICITATIONS, TYPE_FACTURE_STATUT,
+    TYPE_RATTACHEMENT, TYPE_SOLLICITATION,
 };
 pub use factures::{
     ActionRow, Creation, CriteresFacture, FactureRow, HistoRow, NouvelleFacture, PieceRow,
@@ -106,6 +111,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         12,
         "rejeux_passerelle",
         include_str!("../../migrations/0012_rejeux_passerelle.sql"),
+    ),
+    (
+        13,
+        "evenements",
+        include_str!("../../migrations/0013_evenements.sql"),
     ),
 ];
 
