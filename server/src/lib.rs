@@ -78,13 +78,12 @@ impl AppState {
     /// Opens the database (migrating and seeding it as the settings say) with the standard password cost,
     /// and sets up the gateway when the settings have an upstream.
     pub async fn open(settings: Settings) -> Result<AppState, OpenError> {
-        let gateway = settings
-            .gateway
-            .clone()
-            .map(gateway::Gateway::new)
-            .transpose()?;
+        let gateway = settings.gateway.clone();
         let mut state = AppState::open_with(settings, Hasher::standard(), true).await?;
-        state.gateway = gateway.map(Arc::new);
+        state.gateway = gateway
+            .map(|reglages| gateway::Gateway::new(reglages, state.db.clone()))
+            .transpose()?
+            .map(Arc::new);
         Ok(state)
     }
 
@@ -213,6 +212,7 @@ pub fn app(state: AppState) -> Router {
             "/compte/habilitations",
             get(portail::habilitations::habilitations),
         )
+        .route("/evenements", get(portail::evenements::lister))
         // Activités du gestionnaire.
         .route(
             "/gestionnaire/structures",

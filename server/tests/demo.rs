@@ -110,6 +110,56 @@ fn submitted_invoice_survives_a_restart() {
     let _ = std::fs::remove_dir_all(&folder);
 }
 
+#[test]
+fn an_idempotency_key_is_honoured_after_a_restart() {
+    let folder = std::env::temp_dir().join(format!("passerelle-cle-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let settings = Settings {
+        db: DbLocation::File(folder.join("p.sqlite")),
+        ..Settings::default()
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => panic!("runtime: {error}"),
+    };
+    let soumettre = |settings: Settings, designation: &'static str| {
+        runtime.block_on(async {
+            let router = match AppState::open(settings).await {
+                Ok(state) => app(state),
+                Err(error) => panic!("state: {error}"),
+            };
+            let cookie = connecter(&router, DEMO_EMAIL).await;
+            let body = json!({
+                "modeDepot": "SAISIE_API",
+                "destinataire": {"codeDestinataire": "21310000100014"},
+                "fournisseur": {"idFournisseur": passerelle_server::seed::ID_FOURNISSEUR_DEMO},
+                "lignePoste": [{"lignePosteNumero": 1, "lignePosteDenomination": designation, "lignePosteQuantite": 1, "lignePosteMontantUnitaireHT": 1}]
+            });
+            let mut requete = post_json(
+                "/cpro/factures/v1/soumettre",
+                Some(&cookie),
+                &body.to_string(),
+            );
+            requete.headers_mut().insert(
+                "idempotency-key",
+                axum::http::HeaderValue::from_static("cle-apres-redemarrage"),
+            );
+            envoyer(&router, requete).await.json()
+        })
+    };
+    let premiere = soumettre(settings.clone(), "Maintenance");
+    assert_eq!(premiere["codeRetour"], 0, "{premiere}");
+    // Restarted server, same file: the retry gets the first answer, another body with the key a refusal.
+    let retry = soumettre(settings.clone(), "Maintenance");
+    assert_eq!(retry, premiere);
+    let autre = soumettre(settings, "Autre prestation");
+    assert_eq!(autre["codeRetour"], 20012, "{autre}");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
 #[tokio::test]
 async fn a_traiter_lists_what_the_supplier_must_act_on() {
     let router = match test_state_avec_factures_demo().await {

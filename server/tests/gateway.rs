@@ -142,12 +142,14 @@ async fn soumettre(
     if let Some(refus) = verifier(&faux, &en_tetes) {
         return refus;
     }
-    // Slow enough for a retry to arrive while the first call is on its way.
+    // Slow enough for a retry to arrive while the first call is on its way. The invoice is created on
+    // receipt: it exists even when the caller stops waiting for the answer.
+    let creee =
+        (corps["refuser"] != true).then(|| faux.factures_creees.fetch_add(1, Ordering::SeqCst) + 1);
     tokio::time::sleep(Duration::from_millis(100)).await;
-    if corps["refuser"] == true {
+    let Some(n) = creee else {
         return Json(json!({"codeRetour": 20010, "libelle": "Données invalides"})).into_response();
-    }
-    let n = faux.factures_creees.fetch_add(1, Ordering::SeqCst) + 1;
+    };
     Json(json!({"codeRetour": 0, "libelle": "GCU_MSG_01_000", "numeroFacture": format!("FAC-{n:04}"), "identifiantFactureCPP": 4242 + n}))
         .into_response()
 }
@@ -827,4 +829,100 @@ async fn an_oversize_body_gets_a_json_413_and_is_not_forwarded() {
     assert_eq!(reponse.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(reponse.code_retour(), Some(413), "{}", reponse.texte());
     assert_eq!(compteurs(&faux), (0, 0, 0));
+}
+
+#[tokio::test]
+async fn a_replay_survives_a_restart_on_the_same_database_file() {
+    let (faux, base) = demarrer_faux_piste(3600).await;
+    let dossier = std::env::temp_dir().join(format!("passerelle-rejeu-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dossier);
+    let settings = Settings {
+        db: DbLocation::File(dossier.join("p.sqlite")),
+        dist: std::path::PathBuf::from("/nonexistent/passerelle-dist"),
+        gateway: Some(reglages_passerelle(&base, Duration::from_secs(2))),
+        ..Settings::default()
+    };
+    let demarrer = |settings: Settings| async move {
+        let routeur = match AppState::open(settings).await {
+            Ok(state) => app(state),
+            Err(error) => panic!("state: {error}"),
+        };
+        let cookie = connecter(&routeur, DEMO_EMAIL).await;
+        (routeur, cookie)
+    };
+    let corps = r#"{"numeroFactureSaisi":"F-RESTART"}"#;
+
+    let (routeur, cookie) = demarrer(settings.clone()).await;
+    let premiere = envoyer(&routeur, soumettre_avec_cle(&cookie, "cle-durable", corps)).await;
+    assert_eq!(
+        premiere.json()["numeroFacture"],
+        "FAC-0001",
+        "{}",
+        premiere.texte()
+    );
+    drop(routeur);
+
+    // The server restarts on the same file; the browser retries the call it saw time out.
+    let (routeur, cookie) = demarrer(settings).await;
+    let retry = envoyer(&routeur, soumettre_avec_cle(&cookie, "cle-durable", corps)).await;
+    assert_eq!(retry.status, StatusCode::OK);
+    assert_eq!(retry.json(), premiere.json(), "the first answer, replayed");
+    assert_eq!(
+        faux.factures_creees.load(Ordering::SeqCst),
+        1,
+        "Chorus Pro got the invoice once"
+    );
+    let autre_corps = envoyer(
+        &routeur,
+        soumettre_avec_cle(
+            &cookie,
+            "cle-durable",
+            r#"{"numeroFactureSaisi":"F-AUTRE"}"#,
+        ),
+    )
+    .await;
+    assert_eq!(
+        autre_corps.code_retour(),
+        Some(20012),
+        "{}",
+        autre_corps.texte()
+    );
+    // Keys are per user: another user's same key is another call.
+    let cookie_autre = connecter(&routeur, passerelle_server::seed::AUTRE_EMAIL).await;
+    let autre = envoyer(
+        &routeur,
+        soumettre_avec_cle(&cookie_autre, "cle-durable", corps),
+    )
+    .await;
+    assert_eq!(autre.json()["numeroFacture"], "FAC-0002");
+    drop(routeur);
+    let _ = std::fs::remove_dir_all(&dossier);
+}
+
+#[tokio::test]
+async fn a_call_the_browser_gave_up_on_still_completes_and_its_retry_gets_the_answer() {
+    let (faux, routeur, cookie) = installation(3600).await;
+    // A first call fetches the token, so that the next one goes to PISTE at once.
+    let consulter = post_json("/cpro/structures/v1/consulter", Some(&cookie), "{}");
+    assert_eq!(envoyer(&routeur, consulter).await.status, StatusCode::OK);
+    // The browser stops waiting before PISTE answers (the fake takes 100 ms): its request is dropped.
+    let abandon = tokio::time::timeout(
+        Duration::from_millis(50),
+        envoyer(&routeur, soumettre_avec_cle(&cookie, "cle-abandon", "{}")),
+    )
+    .await;
+    assert!(abandon.is_err(), "the first call was cut short");
+    let retry = envoyer(&routeur, soumettre_avec_cle(&cookie, "cle-abandon", "{}")).await;
+    assert_eq!(
+        retry.json()["numeroFacture"],
+        "FAC-0001",
+        "{}",
+        retry.texte()
+    );
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert_eq!(
+        faux.factures_creees.load(Ordering::SeqCst),
+        1,
+        "the retry got the first call's answer instead of sending it again"
+    );
 }

@@ -179,7 +179,8 @@ impl Db {
     }
 
     /// Applies a decision to a pending request and, on acceptance, attaches the requester with the granted
-    /// habilitation, in one transaction. False when the request was no longer pending.
+    /// habilitation, and tells the requester in the event feed, in one transaction. False when the request was
+    /// no longer pending.
     pub async fn decider_demande(
         &self,
         demande: &DemandeRow,
@@ -214,6 +215,27 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
+        let acceptee = decision.statut == DEMANDE_ACCEPTEE;
+        super::evenements::inserer_evenement(
+            &mut tx,
+            &super::evenements::NouvelEvenement {
+                type_evenement: super::evenements::TYPE_RATTACHEMENT,
+                horodatage: &decision.traite_le,
+                id_utilisateur: Some(demande.id_utilisateur),
+                id_structure: Some(demande.id_structure),
+                espace: None,
+                id_objet: demande.id,
+                numero: None,
+                statut: Some(decision.statut),
+                libelle: &super::evenements::libelle_rattachement(
+                    &demande.raison_sociale,
+                    acceptee,
+                    decision.habilitation.as_deref(),
+                    decision.motif.as_deref(),
+                ),
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }

@@ -342,7 +342,7 @@ impl Db {
             .transpose()?)
     }
 
-    /// Creates an invoice in status DEPOSEE with its first history line, in one transaction.
+    /// Creates an invoice in status DEPOSEE with its first history line and its event, in one transaction.
     /// The number is generated (year + 16 digits, as observed for SAISIE_API, api-reference §3.2) when absent.
     pub async fn creer_facture(
         &self,
@@ -428,6 +428,7 @@ impl Db {
         .bind(facture.id_utilisateur_createur)
         .execute(&mut *tx)
         .await?;
+        super::evenements::evenement_facture(&mut tx, id, "DEPOSEE", &facture.depose_le).await?;
         tx.commit().await?;
         let creee = self
             .facture(id)
@@ -538,7 +539,7 @@ impl Db {
         Ok((factures, total))
     }
 
-    /// Sets a new current status and appends it to the history.
+    /// Sets a new current status and appends it to the history and to the event feed.
     pub async fn changer_statut(
         &self,
         id_facture: i64,
@@ -570,6 +571,7 @@ impl Db {
         .bind(id_utilisateur)
         .execute(&mut *tx)
         .await?;
+        super::evenements::evenement_facture(&mut tx, id_facture, statut, maintenant).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -18,9 +18,11 @@ mod comptes;
 mod coordonnees;
 mod courriels;
 mod demandes_rattachement;
+mod evenements;
 mod factures;
 mod flux;
 mod gestionnaire;
+mod rejeux;
 mod sollicitations;
 mod structures_portail;
 mod travaux;
@@ -34,6 +36,10 @@ pub use courriels::{CourrielRow, NouveauCourriel};
 pub use demandes_rattachement::{
     Decision, DemandeRow, DEMANDE_ACCEPTEE, DEMANDE_EN_ATTENTE, DEMANDE_REFUSEE,
 };
+pub use evenements::{
+    EvenementRow, PorteeEvenements, ESPACE_FACTURES, ESPACE_SOLLICITATIONS, TYPE_FACTURE_STATUT,
+    TYPE_RATTACHEMENT, TYPE_SOLLICITATION,
+};
 pub use factures::{
     ActionRow, Creation, CriteresFacture, FactureRow, HistoRow, NouvelleFacture, PieceRow,
 };
@@ -42,6 +48,7 @@ pub use gestionnaire::{
     ChangementMembre, CompteBancaireRow, MembreRow, NouveauCompteBancaire, NouveauService,
     ROLE_GESTIONNAIRE,
 };
+pub use rejeux::RejeuRow;
 pub use sollicitations::{
     ActiviteRow, NouvelleActivite, NouvellePiece, NouvelleSollicitation, PieceSollicitationRow,
     SollicitationRow,
@@ -100,6 +107,16 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/0010_travaux.sql"),
     ),
     (11, "acces", include_str!("../../migrations/0011_acces.sql")),
+    (
+        12,
+        "rejeux_passerelle",
+        include_str!("../../migrations/0012_rejeux_passerelle.sql"),
+    ),
+    (
+        13,
+        "evenements",
+        include_str!("../../migrations/0013_evenements.sql"),
+    ),
 ];
 
 /// A storage failure.

@@ -3,7 +3,9 @@
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
+use super::evenements::{evenement_sollicitation, ChangementSollicitation};
 use super::{Db, DbError};
+use crate::portail::sollicitations::AUTEUR_DESTINATAIRE;
 
 /// First id of the sollicitations' counter (their numbers as shown to users).
 const DEPART_SOLLICITATIONS: i64 = 100_000;
@@ -218,6 +220,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         inserer_activite(&mut tx, id, id_activite, id_piece, premiere, quand).await?;
+        evenement_sollicitation(&mut tx, id, ChangementSollicitation::Creation, quand).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -256,6 +259,14 @@ impl Db {
         .bind(activite.id_sollicitation)
         .execute(&mut *tx)
         .await?;
+        let changement = if activite.statut.is_some() {
+            ChangementSollicitation::Statut
+        } else if activite.auteur == AUTEUR_DESTINATAIRE {
+            ChangementSollicitation::ReponseDestinataire
+        } else {
+            ChangementSollicitation::MessageEmetteur
+        };
+        evenement_sollicitation(&mut tx, activite.id_sollicitation, changement, quand).await?;
         tx.commit().await?;
         Ok(id_activite)
     }

@@ -8,13 +8,15 @@
 //! except a lasting 401, which is the server's configuration and not the user's session: it becomes a 502.
 //!
 //! A call with an `Idempotency-Key` (the SPA's `soumettre`) is answered once by PISTE and replayed on retry
-//! ([`rejeu`]).
+//! ([`rejeu`], kept in the database so that a restart does not forget it). Such a call runs to its end even when
+//! the browser gives up waiting: PISTE's answer is kept for the browser's retry.
 //!
 //! **Invariant:** no secret (client secret, technical account, token) is logged, put in an error or sent
 //! to the browser; the browser's cookies and `Authorization` are never sent to PISTE.
 
 pub mod rejeu;
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -30,9 +32,10 @@ use crate::auth::Utilisateur;
 use crate::chorus::compte::EN_TETE_COMPTE;
 use crate::chorus::factures::{CODE_IDEMPOTENCE, EN_TETE_IDEMPOTENCE};
 use crate::config::{GatewaySettings, Secret};
+use crate::db::Db;
 use crate::error::{ApiError, Retour};
 use crate::AppState;
-use rejeu::{Decision, Rejeux};
+use rejeu::{Decision, Rejeux, ReponseGardee};
 
 /// API groups a supplier uses (api-reference §2); other `/cpro/...` paths are not forwarded.
 pub const API_TRANSMISES: [&str; 4] = ["factures", "structures", "transverses", "utilisateurs"];
@@ -207,12 +210,13 @@ pub struct Gateway {
     /// Held while a token is fetched, so that concurrent callers wait for that one fetch.
     jeton: tokio::sync::Mutex<Option<JetonEnCache>>,
     /// Successful answers of calls with an `Idempotency-Key`.
-    rejeux: Rejeux<ReponseAmont>,
+    rejeux: Rejeux,
 }
 
 impl Gateway {
-    /// A gateway for these settings (no network access until the first call).
-    pub fn new(settings: GatewaySettings) -> Result<Gateway, GatewayError> {
+    /// A gateway for these settings (no network access until the first call), keeping its `Idempotency-Key`
+    /// answers in `db`.
+    pub fn new(settings: GatewaySettings, db: Db) -> Result<Gateway, GatewayError> {
         let client = reqwest::Client::builder()
             .timeout(settings.timeout)
             .connect_timeout(settings.timeout.min(Duration::from_secs(10)))
@@ -227,7 +231,7 @@ impl Gateway {
             settings,
             compte,
             jeton: tokio::sync::Mutex::new(None),
-            rejeux: Rejeux::default(),
+            rejeux: Rejeux::new(db),
         })
     }
 
@@ -494,7 +498,7 @@ pub async fn transmettre(
     en_tetes: HeaderMap,
     corps: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let Some(gateway) = state.gateway.as_deref() else {
+    let Some(gateway) = state.gateway.clone() else {
         return GatewayError::CheminRefuse(uri.path().to_owned()).into_response();
     };
     let corps = match corps_lu(corps) {
@@ -513,8 +517,8 @@ pub async fn transmettre(
         Ok(Some(cle)) => {
             let appel = AppelIdempotent {
                 utilisateur: utilisateur.id,
-                cle,
-                path_and_query: &path_and_query,
+                cle: cle.to_owned(),
+                path_and_query,
             };
             gateway.transmettre_une_fois(appel, corps).await
         }
@@ -523,48 +527,89 @@ pub async fn transmettre(
 }
 
 /// A POST carrying an `Idempotency-Key`.
-struct AppelIdempotent<'a> {
+struct AppelIdempotent {
     utilisateur: i64,
-    cle: &'a str,
-    path_and_query: &'a str,
+    cle: String,
+    path_and_query: String,
 }
 
 impl Gateway {
     /// Sends a call with an `Idempotency-Key` unless the same call already succeeded: then its answer is replayed.
-    async fn transmettre_une_fois(&self, appel: AppelIdempotent<'_>, corps: Bytes) -> Response {
-        let reservation = match self
+    /// The call and the keeping of its answer run in a task of their own, which ends even if the browser
+    /// disconnects (its retry then gets the answer).
+    async fn transmettre_une_fois(
+        self: Arc<Self>,
+        appel: AppelIdempotent,
+        corps: Bytes,
+    ) -> Response {
+        let decision = self
             .rejeux
-            .decider(appel.utilisateur, appel.cle, &corps)
-            .await
-        {
-            Decision::Envoyer(reservation) => reservation,
-            Decision::Rejouer(reponse) => {
+            .decider(appel.utilisateur, &appel.cle, &corps)
+            .await;
+        let reservation = match decision {
+            Ok(Decision::Envoyer(reservation)) => reservation,
+            Ok(Decision::Rejouer(reponse)) => {
                 tracing::info!(
-                    path = appel.path_and_query,
+                    path = appel.path_and_query.as_str(),
                     "Idempotency-Key seen: first answer replayed"
                 );
-                return reponse_au_navigateur(reponse);
+                return reponse_au_navigateur(reponse_rejouee(reponse));
             }
-            Decision::CleReutilisee => {
+            Ok(Decision::CleReutilisee) => {
                 return ApiError::metier(
                     CODE_IDEMPOTENCE,
                     "Clé d'idempotence déjà utilisée pour une autre facture",
                 )
                 .into_response()
             }
+            Err(error) => return ApiError::from(error).into_response(),
         };
-        match self
-            .transmettre(Method::POST, appel.path_and_query, corps)
-            .await
-        {
-            Ok(reponse) => {
-                if est_un_succes(&reponse) {
-                    reservation.terminer(reponse.clone());
-                }
-                reponse_au_navigateur(reponse)
+        let envoi = tokio::spawn(async move {
+            let reponse = self
+                .transmettre(Method::POST, &appel.path_and_query, corps)
+                .await?;
+            match reponse_gardee(&reponse) {
+                Some(garde) => reservation.terminer(garde).await,
+                None => drop(reservation),
             }
-            Err(error) => error.into_response(),
+            Ok::<_, GatewayError>(reponse)
+        });
+        match envoi.await {
+            Ok(Ok(reponse)) => reponse_au_navigateur(reponse),
+            Ok(Err(error)) => error.into_response(),
+            Err(error) => ApiError::Interne(error.to_string()).into_response(),
         }
+    }
+}
+
+/// What is kept of a success (HTTP 2xx with `codeRetour` 0: Chorus Pro did what was asked); `None` otherwise.
+fn reponse_gardee(reponse: &ReponseAmont) -> Option<ReponseGardee> {
+    let succes = reponse.status.is_success()
+        && serde_json::from_slice::<Retour>(&reponse.corps).is_ok_and(|r| r.code_retour == 0);
+    if !succes {
+        return None;
+    }
+    Some(ReponseGardee {
+        status: reponse.status.as_u16(),
+        content_type: reponse
+            .content_type
+            .as_ref()
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+        // JSON, hence UTF-8.
+        corps: String::from_utf8(reponse.corps.to_vec()).ok()?,
+    })
+}
+
+/// A kept answer as it came from PISTE.
+fn reponse_rejouee(garde: ReponseGardee) -> ReponseAmont {
+    ReponseAmont {
+        status: StatusCode::from_u16(garde.status).unwrap_or(StatusCode::OK),
+        content_type: garde
+            .content_type
+            .and_then(|v| HeaderValue::from_str(&v).ok()),
+        www_authenticate: None,
+        corps: Bytes::from(garde.corps),
     }
 }
 
@@ -612,12 +657,6 @@ fn cle_idempotence<'a>(
         )),
         cle => Ok(cle),
     }
-}
-
-/// HTTP 2xx with `codeRetour` 0: Chorus Pro did what was asked.
-fn est_un_succes(reponse: &ReponseAmont) -> bool {
-    reponse.status.is_success()
-        && serde_json::from_slice::<Retour>(&reponse.corps).is_ok_and(|r| r.code_retour == 0)
 }
 
 /// PISTE's answer for the SPA: same status and body; a non-2xx answer without a `{codeRetour, libelle}`

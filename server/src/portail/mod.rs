@@ -2,6 +2,7 @@
 
 pub mod acces;
 pub mod comptes;
+pub mod evenements;
 pub mod gestionnaire;
 pub mod habilitations;
 pub mod mon_compte;
