@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { lancerNavigateur, ouvrirPage, capture } from './fixtures/navigateur.js';
+import { lancerNavigateur, ouvrirPage, capture, BASE_URL } from './fixtures/navigateur.js';
 import { fr } from './fixtures/i18n.js';
 import { connecterDemo } from './fixtures/session.js';
 import { soumettreFacture, avancerHorloge, traiterFacture } from './fixtures/chorus.js';
@@ -42,6 +42,39 @@ test('un changement de statut chez le destinataire est annoncé et rejoint le fi
   await bouton.click();
   await bouton.click();
   await page.waitForFunction(() => !document.querySelector('.notifications .pastille'));
+  assert.deepEqual(erreurs, []);
+  await contexte.close();
+});
+
+test('la réponse à une sollicitation arrive par le fil du portail, avec un lien vers elle', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur);
+  const reglages = JSON.parse(await readFile(new URL('../../public/config.json', import.meta.url), 'utf8'));
+  await page.route('**/config.json', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify({ ...reglages, notifications: { pollSeconds: 2 } }),
+  }));
+  await connecterDemo(page, fr);
+  const sujet = `Fil-${Date.now().toString(36)}`;
+  const creation = await page.request.post(`${BASE_URL}/portail/v1/sollicitations`, {
+    data: { categorie: 'STRUCTURE_COMPTE', sousCategorie: 'RATTACHEMENT', sujet, description: 'Où en est ma demande ?' },
+  });
+  assert.equal(creation.status(), 201, await creation.text());
+  const { id } = await creation.json();
+  // Let the first look record where the feed stands, then the recipient answers.
+  await page.waitForTimeout(2500);
+  const reponse = await page.request.post(`${BASE_URL}/portail/v1/simulation/sollicitations/${id}/repondre`, {
+    data: { texte: 'Votre rattachement est validé.', statut: 'RESOLU' },
+  });
+  assert.equal(reponse.status(), 200, await reponse.text());
+
+  await page.waitForFunction(() => /\d/.test(document.querySelector('.notifications .pastille')?.textContent ?? ''));
+  await page.getByRole('button', { name: new RegExp(`^${fr.shell.notifications}`) }).click();
+  const fil = page.getByRole('region', { name: fr.shell.fil_evenements });
+  const lien = fil.getByRole('link', { name: new RegExp(sujet) }).first();
+  await lien.waitFor();
+  await capture(page, 'notifications-fil-portail');
+  await lien.click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(sujet) }).waitFor();
   assert.deepEqual(erreurs, []);
   await contexte.close();
 });

@@ -863,3 +863,43 @@ pub async fn telecharger_groupe(
         .decode(contenu.trim())
         .map_err(|e| ApiError::Decodage(format!("fichierResultat: {e}")))
 }
+
+/// One event of the portal's feed (`GET /portail/v1/evenements`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EvenementPortail {
+    /// Increasing: the next call resumes after it.
+    pub id: i64,
+    /// `FACTURE_STATUT`, `RATTACHEMENT` or `SOLLICITATION`.
+    #[serde(rename = "type")]
+    pub nature: String,
+    /// French sentence written by the server.
+    pub libelle: String,
+    /// Status code of the object after the event.
+    #[serde(default)]
+    pub statut: Option<String>,
+    /// The sollicitation concerned.
+    #[serde(default)]
+    pub id_sollicitation: Option<i64>,
+}
+
+/// A page of the feed.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FilPortail {
+    /// The events after `depuis`, oldest first.
+    pub evenements: Vec<EvenementPortail>,
+    /// Where the next call resumes.
+    pub dernier_id: i64,
+    /// More events are already waiting.
+    #[serde(default)]
+    pub suite: bool,
+}
+
+/// The signed-in user's events after `depuis` (at most 200).
+pub async fn evenements(base: &str, depuis: i64) -> Result<FilPortail, ApiError> {
+    lire(&format!(
+        "{base}/portail/v1/evenements?depuis={depuis}&limite=200"
+    ))
+    .await
+}

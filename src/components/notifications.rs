@@ -1,7 +1,9 @@
 //! In-app notifications: while a user is signed in, the invoices' statuses are looked at every few
 //! minutes (`notifications.pollSeconds` of the settings) and when the tab comes back to the front;
 //! each change (`facture::suivi::changements`) is announced politely to screen readers and added to
-//! the « fil d'événements » behind the bell, kept on this device per user.
+//! the « fil d'événements » behind the bell, kept on this device per user. The portal's own feed
+//! (`GET /portail/v1/evenements`) adds what the invoices' statuses do not say: a rattachement request
+//! decided, a sollicitation answered or whose status changed.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -34,6 +36,78 @@ struct Evenement {
     /// When it was noticed, as the browser writes it.
     quand: String,
     lu: bool,
+    /// An event of the portal (not an invoice's status): `identifiant` and `numero` are then unused.
+    #[serde(default)]
+    portail: Option<Portail>,
+}
+
+/// A rattachement or sollicitation event of the portal's feed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Portail {
+    /// `RATTACHEMENT` or `SOLLICITATION`.
+    nature: String,
+    /// The server's French sentence.
+    libelle: String,
+    statut: Option<String>,
+    id_sollicitation: Option<i64>,
+}
+
+impl Portail {
+    fn lien(&self) -> String {
+        match self.id_sollicitation {
+            Some(id) if self.nature == "SOLLICITATION" => format!("/sollicitations/{id}"),
+            _ => "/mon-compte".to_owned(),
+        }
+    }
+
+    fn phrase(&self, locale: Locale) -> String {
+        let t = &locale.textes().shell;
+        match (locale, self.nature.as_str(), self.statut.as_deref()) {
+            (Locale::Fr, _, _) => self.libelle.clone(),
+            (Locale::En, "RATTACHEMENT", Some("ACCEPTEE")) => t.fil_rattachement_accepte.to_owned(),
+            (Locale::En, "RATTACHEMENT", _) => t.fil_rattachement_refuse.to_owned(),
+            (Locale::En, _, statut) => format!(
+                "{} {} ({})",
+                t.fil_sollicitation,
+                self.id_sollicitation.unwrap_or_default(),
+                statut.unwrap_or_default()
+            ),
+        }
+    }
+}
+
+/// The portal's events not seen yet (invoice statuses aside: the status poll sees those, with any
+/// Chorus Pro backend). The first look only records where the feed stands.
+async fn nouveautes_du_portail(
+    base: &str,
+    cle: &str,
+    en_memoire: StoredValue<Option<i64>>,
+) -> Vec<api::EvenementPortail> {
+    let connu: Option<i64> =
+        lire::<Option<i64>>(cle).or_else(|| en_memoire.try_get_value().flatten());
+    let mut depuis = connu.unwrap_or(0);
+    let mut nouveaux = Vec::new();
+    // Bounded: a long absence shows the latest pages' worth, not an unbounded catch-up.
+    for _ in 0..10 {
+        let Ok(page) = api::evenements(base, depuis).await else {
+            break;
+        };
+        depuis = page.dernier_id;
+        nouveaux.extend(
+            page.evenements
+                .into_iter()
+                .filter(|e| e.nature != "FACTURE_STATUT"),
+        );
+        if !page.suite {
+            break;
+        }
+    }
+    ecrire(cle, &Some(depuis));
+    let _ = en_memoire.try_set_value(Some(depuis));
+    if connu.is_none() {
+        return Vec::new();
+    }
+    nouveaux
 }
 
 fn stockage() -> Option<web_sys::Storage> {
@@ -65,6 +139,7 @@ pub fn Notifications() -> impl IntoView {
     let en_cours = StoredValue::new(false);
     // The statuses seen last, also kept here: a cross-site frame may have no storage at all.
     let connus_en_memoire = StoredValue::new(BTreeMap::<i64, String>::new());
+    let portail_en_memoire = StoredValue::new(None::<i64>);
 
     let utilisateur = move || match session.etat_untracked() {
         EtatSession::Connecte(u) => Some(u.id),
@@ -89,20 +164,53 @@ pub fn Notifications() -> impl IntoView {
                 ..Default::default()
             };
             let reponse = api::rechercher_factures(&base, &requete).await;
+            let du_portail = nouveautes_du_portail(
+                &base,
+                &format!("passerelle.u{id}.fil_portail"),
+                portail_en_memoire,
+            )
+            .await;
             // `Some` hands the value back: the component is gone.
             if en_cours.try_set_value(false).is_some() {
                 return;
             }
-            let Ok(reponse) = reponse else { return };
-            let cle_statuts = format!("passerelle.u{id}.statuts");
-            let mut connus: BTreeMap<i64, String> = lire(&cle_statuts);
-            if connus.is_empty() {
-                connus = connus_en_memoire.try_get_value().unwrap_or_default();
-            }
-            let (vus, maintenant) = changements(&connus, &reponse.liste_factures);
-            ecrire(&cle_statuts, &maintenant);
-            let _ = connus_en_memoire.try_set_value(maintenant);
-            if vus.is_empty() {
+            let quand = String::from(
+                js_sys::Date::new_0()
+                    .to_locale_string(locale.tag(), &wasm_bindgen::JsValue::UNDEFINED),
+            );
+            let mut nouveaux: Vec<Evenement> = du_portail
+                .into_iter()
+                .rev()
+                .map(|e| Evenement {
+                    identifiant: 0,
+                    numero: String::new(),
+                    avant: None,
+                    apres: String::new(),
+                    quand: quand.clone(),
+                    lu: false,
+                    portail: Some(Portail {
+                        nature: e.nature,
+                        libelle: e.libelle,
+                        statut: e.statut,
+                        id_sollicitation: e.id_sollicitation,
+                    }),
+                })
+                .collect();
+            let vus = match reponse {
+                Ok(reponse) => {
+                    let cle_statuts = format!("passerelle.u{id}.statuts");
+                    let mut connus: BTreeMap<i64, String> = lire(&cle_statuts);
+                    if connus.is_empty() {
+                        connus = connus_en_memoire.try_get_value().unwrap_or_default();
+                    }
+                    let (vus, maintenant) = changements(&connus, &reponse.liste_factures);
+                    ecrire(&cle_statuts, &maintenant);
+                    let _ = connus_en_memoire.try_set_value(maintenant);
+                    vus
+                }
+                Err(_) => Vec::new(),
+            };
+            if vus.is_empty() && nouveaux.is_empty() {
                 return;
             }
             // An intranet page that embeds the application hears of each change (postMessage; nothing when
@@ -110,21 +218,15 @@ pub fn Notifications() -> impl IntoView {
             for c in &vus {
                 statut_change(Some(c.identifiant), &c.numero, c.apres.code());
             }
-            let quand = String::from(
-                js_sys::Date::new_0()
-                    .to_locale_string(locale.tag(), &wasm_bindgen::JsValue::UNDEFINED),
-            );
-            let nouveaux: Vec<Evenement> = vus
-                .iter()
-                .map(|c| Evenement {
-                    identifiant: c.identifiant,
-                    numero: c.numero.clone(),
-                    avant: c.avant.as_ref().map(|s| s.code().to_owned()),
-                    apres: c.apres.code().to_owned(),
-                    quand: quand.clone(),
-                    lu: false,
-                })
-                .collect();
+            nouveaux.extend(vus.iter().map(|c| Evenement {
+                identifiant: c.identifiant,
+                numero: c.numero.clone(),
+                avant: c.avant.as_ref().map(|s| s.code().to_owned()),
+                apres: c.apres.code().to_owned(),
+                quand: quand.clone(),
+                lu: false,
+                portail: None,
+            }));
             let texte = annonce_de(&nouveaux, locale);
             let _ = fil.try_update(|fil| {
                 let mut tout = nouveaux;
@@ -206,14 +308,23 @@ pub fn Notifications() -> impl IntoView {
                                 {evenements
                                     .into_iter()
                                     .map(|e| {
-                                        let texte = phrase(&e, locale);
-                                        let lien = format!("/factures-emises/facture/{}", e.identifiant);
+                                        let nouveau = !e.lu;
+                                        let quand = e.quand.clone();
+                                        let contenu = match &e.portail {
+                                            Some(p) => {
+                                                let (lien, texte) = (p.lien(), p.phrase(locale));
+                                                view! { <A href=lien>{texte}</A> }.into_any()
+                                            }
+                                            None => {
+                                                let texte = phrase(&e, locale);
+                                                let lien = format!("/factures-emises/facture/{}", e.identifiant);
+                                                view! { <A href=lien>{e.numero}</A> " : " {texte} }.into_any()
+                                            }
+                                        };
                                         view! {
-                                            <li class:fil__nouveau=!e.lu>
-                                                <A href=lien>{e.numero}</A>
-                                                " : "
-                                                {texte}
-                                                <span class="fil__quand">{e.quand}</span>
+                                            <li class:fil__nouveau=nouveau>
+                                                {contenu}
+                                                <span class="fil__quand">{quand}</span>
                                             </li>
                                         }
                                     })
@@ -229,6 +340,9 @@ pub fn Notifications() -> impl IntoView {
 }
 
 fn phrase(e: &Evenement, locale: Locale) -> String {
+    if let Some(p) = &e.portail {
+        return p.phrase(locale);
+    }
     let t = &locale.textes().shell;
     let statut =
         |code: &str| libelle_statut(&cpro::factures::StatutFacture::from_code(code), locale);
@@ -241,6 +355,9 @@ fn phrase(e: &Evenement, locale: Locale) -> String {
 fn annonce_de(evenements: &[Evenement], locale: Locale) -> String {
     let t = &locale.textes().shell;
     match evenements {
+        [seul] if seul.portail.is_some() => {
+            format!("{} {}", t.fil_annonce_portail, phrase(seul, locale))
+        }
         [seul] => format!(
             "{} {} : {}",
             t.fil_annonce_une,
