@@ -61,6 +61,9 @@ pub struct AppState {
     pub hash_leurre: Arc<str>,
     /// Gateway mode: the forwarder to PISTE; `None` in sandbox mode.
     pub gateway: Option<Arc<gateway::Gateway>>,
+    /// Held by `soumettre` from its duplicate checks (same key, same number) to the invoice's creation,
+    /// so that two concurrent identical calls create one invoice (the sandbox's scale allows one lock).
+    pub verrou_soumission: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// Why the server state cannot be set up.
@@ -118,6 +121,7 @@ impl AppState {
             clock: Clock::default(),
             hasher,
             hash_leurre: hash_leurre.into(),
+            verrou_soumission: Arc::default(),
             comptes: Default::default(),
             gateway: None,
         })

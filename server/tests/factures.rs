@@ -377,6 +377,39 @@ async fn idempotency_key_replays_and_refuses_reuse_with_another_body() {
     assert_eq!(c.code_retour(), Some(20012));
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_calls_with_one_idempotency_key_create_one_invoice() {
+    let client = Client::new().await;
+    // SAISIE_API: Chorus Pro numbers the invoice, so only the key can tell the calls are one.
+    let mut body = facture_pdf("IGNORE", COMMUNE_LIBRE, 0);
+    body["modeDepot"] = json!("SAISIE_API");
+    body["pieceJointePrincipale"] = json!([]);
+    body["lignePoste"] = json!([{"lignePosteNumero": 1, "lignePosteDenomination": "Conseil", "lignePosteQuantite": 1, "lignePosteMontantUnitaireHT": 100, "lignePosteTauxTvaManuel": 20}]);
+    let appels: Vec<_> = (0..8)
+        .map(|_| {
+            let router = client.router.clone();
+            let requete = Request::post("/cpro/factures/v1/soumettre")
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::COOKIE, client.cookie.clone())
+                .header("Idempotency-Key", "cle-concurrente")
+                .body(Body::from(body.to_string()))
+                .unwrap_or_default();
+            tokio::spawn(async move { envoyer(&router, requete).await })
+        })
+        .collect();
+    let mut identifiants = std::collections::BTreeSet::new();
+    for appel in appels {
+        let reponse = appel.await.expect("the call task ends");
+        assert_eq!(reponse.code_retour(), Some(0), "{}", reponse.texte());
+        identifiants.insert(reponse.json()["identifiantFactureCPP"].to_string());
+    }
+    assert_eq!(
+        identifiants.len(),
+        1,
+        "one invoice for eight concurrent calls: {identifiants:?}"
+    );
+}
+
 #[tokio::test]
 async fn deposer_pdf_checks_size_type_and_name() {
     let client = Client::new().await;

@@ -282,6 +282,8 @@ pub async fn soumettre(
             "Idempotency-Key dépasse 200 caractères".into(),
         ));
     }
+    // Released when the invoice is created (or refused): a concurrent retry then sees it and replays.
+    let _verrou = state.verrou_soumission.lock().await;
     if let Some(cle) = cle {
         if let Some(existante) = state.db.facture_par_cle(compte.utilisateur.id, cle).await? {
             let libelle = "Clé d'idempotence déjà utilisée pour une autre facture";
