@@ -455,6 +455,20 @@ async fn several_invoices_come_as_a_zip_with_their_attachments_on_request() {
     let seconde = demo.facture("F-TG-3", |_| {}).await;
     let liste = json!([{"idFacture": premiere}, {"idFacture": seconde}]);
 
+    // consulter lists the main file as FACTURE and the attachment with the type it was submitted with.
+    let detail = demo
+        .post(
+            "/cpro/factures/v1/consulter/fournisseur",
+            json!({"identifiantFactureCPP": premiere}),
+        )
+        .await
+        .json();
+    let pieces = &detail["facture"]["listeDesPiecesJointes"]["pieceJointe"];
+    assert_eq!(pieces[0]["pieceJointeTypeCode"], "FACTURE", "{detail}");
+    assert_eq!(pieces[1]["pieceJointeTypeCode"], "BON_LIVRAISON", "{detail}");
+    assert_eq!(pieces[1]["pieceJointeTypeLibelle"], "Bon de livraison");
+    assert_eq!(pieces[1]["pieceJointeDesignation"], "BL");
+
     let reponse = demo
         .post(
             TELECHARGER,

@@ -857,32 +857,44 @@ pub async fn consulter_fournisseur(
         })
         .collect();
     let mut pieces = Vec::new();
-    for (id, designation, type_code) in soumise
+    // The main file is typed FACTURE; each attachment keeps the type it was submitted with
+    // (`pieceJointeComplementaireType`, AUTRE when none), with its line and link.
+    for (id, designation, type_code, ligne, liaison) in soumise
         .piece_jointe_principale
         .iter()
         .map(|p| {
             (
                 p.piece_jointe_principale_id,
                 p.piece_jointe_principale_designation.clone(),
-                "FACTURE",
+                "FACTURE".to_owned(),
+                None,
+                None,
             )
         })
         .chain(soumise.piece_jointe_complementaire.iter().map(|p| {
             (
                 p.piece_jointe_complementaire_id,
                 p.piece_jointe_complementaire_designation.clone(),
-                "PIECE_JOINTE",
+                p.piece_jointe_complementaire_type
+                    .clone()
+                    .filter(|t| !t.trim().is_empty())
+                    .unwrap_or_else(|| "AUTRE".to_owned()),
+                p.piece_jointe_complementaire_numero_ligne_facture,
+                p.piece_jointe_complementaire_id_liaison,
             )
         }))
     {
         let Some(id) = id else { continue };
         let piece = state.db.piece(id).await?;
         pieces.push(PieceJointe {
-            piece_jointe_type_code: Some(type_code.to_owned()),
+            piece_jointe_type_libelle: super::transverses::libelle_type_piece_jointe(&type_code)
+                .map(str::to_owned),
+            piece_jointe_type_code: Some(type_code),
             piece_jointe_designation: designation.or_else(|| piece.as_ref().map(|p| p.nom.clone())),
+            piece_jointe_numero_ligne_facture: ligne.map(i64::from),
+            piece_jointe_id_liaison: liaison,
             piece_jointe_id: Some(id),
             piece_jointe_extension: piece.map(|p| p.extension),
-            ..Default::default()
         });
     }
     let compter = |n: usize| Some(i64::try_from(n).unwrap_or(i64::MAX));

@@ -278,21 +278,31 @@ pub async fn motifs_exoneration(
     )
 }
 
+/// The attachment types (`recuperer/typespj`): id, code, label.
+pub const TYPES_PIECE_JOINTE: [(i64, &str, &str); 5] = [
+    (1, "FACTURE", "Facture"),
+    (2, "BON_COMMANDE", "Bon de commande"),
+    (3, "BON_LIVRAISON", "Bon de livraison"),
+    (4, "DEVIS", "Devis"),
+    (5, "AUTRE", "Autre pièce"),
+];
+
+/// The label of an attachment type code; `None` for a code not in [`TYPES_PIECE_JOINTE`].
+pub fn libelle_type_piece_jointe(code: &str) -> Option<&'static str> {
+    TYPES_PIECE_JOINTE
+        .iter()
+        .find(|(_, c, _)| *c == code)
+        .map(|(_, _, libelle)| *libelle)
+}
+
 /// `recuperer/typespj`.
 pub async fn types_piece_jointe(
     _compte: Compte,
     CproJson(_requete): CproJson<Value>,
 ) -> CproJson<Value> {
-    let types = [
-        (1, "FACTURE", "Facture"),
-        (2, "BON_COMMANDE", "Bon de commande"),
-        (3, "BON_LIVRAISON", "Bon de livraison"),
-        (4, "DEVIS", "Devis"),
-        (5, "AUTRE", "Autre pièce"),
-    ];
     liste(
         "listeTypePieceJointe",
-        types.iter().map(|(id, code, libelle)| json!({"idTypePieceJointe": id, "codeTypePieceJointe": code, "libelleTypePieceJointe": libelle, "typeObjet": "FACTURE"})).collect(),
+        TYPES_PIECE_JOINTE.iter().map(|(id, code, libelle)| json!({"idTypePieceJointe": id, "codeTypePieceJointe": code, "libelleTypePieceJointe": libelle, "typeObjet": "FACTURE"})).collect(),
     )
 }
 
