@@ -249,6 +249,84 @@ async fn facture_a9_en_erreur(demo: &Session, numero: &str) -> i64 {
     id
 }
 
+/// The statuses of an invoice's history, oldest first.
+fn statuts(historique: &Value) -> Vec<String> {
+    historique["historiquesDesStatuts"]["histoStatut"]
+        .as_array()
+        .map(|s| {
+            s.iter()
+                .filter_map(|h| h["histoStatutCode"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn an_a9_invoice_waits_on_its_validator_fifteen_days_then_is_deemed_accepted() {
+    let demo = Session::new(DEMO_EMAIL).await;
+    let avancer = |minutes: i64| {
+        let demo = &demo;
+        async move {
+            let reponse = demo
+                .post(
+                    "/portail/v1/simulation/horloge/avancer",
+                    json!({ "minutes": minutes }),
+                )
+                .await;
+            assert_eq!(reponse.status, StatusCode::OK, "{}", reponse.texte());
+        }
+    };
+    let traiter = |id: i64, statut: &'static str| {
+        let demo = &demo;
+        async move {
+            demo.post(
+                "/portail/v1/simulation/factures/traiter",
+                json!({"identifiantFactureCPP": id, "nouveauStatut": statut}),
+            )
+            .await
+        }
+    };
+    let a9 = |numero: &'static str| {
+        let demo = &demo;
+        async move {
+            demo.facture(numero, |b| {
+                b["cadreDeFacturation"] = json!({"codeCadreFacturation": "A9_FACTURE_SOUSTRAITANT", "codeStructureValideur": SIRET_AUTRE})
+            })
+            .await
+        }
+    };
+    let tacite = a9("F-TACITE-1").await;
+    let validee = a9("F-VALIDEE-1").await;
+    let a1 = demo.facture("F-A1-ROUTE", |_| {}).await;
+    // A validator's answer is refused while the invoice does not wait on one.
+    assert_eq!(traiter(a1, "VALIDEE_1").await.code_retour(), Some(20002));
+    avancer(15).await;
+    assert_eq!(demo.historique(tacite).await["statutCourantCode"], "A_VALIDER_1");
+    assert_eq!(demo.historique(a1).await["statutCourantCode"], "MISE_A_DISPOSITION");
+
+    // The titulaire validates one: it goes on to the buyer.
+    assert_eq!(traiter(validee, "VALIDEE_1").await.code_retour(), Some(0));
+    // Fourteen days later the other still waits; after the fifteenth it is deemed accepted.
+    avancer(14 * 24 * 60).await;
+    assert_eq!(demo.historique(tacite).await["statutCourantCode"], "A_VALIDER_1");
+    avancer(24 * 60).await;
+    let historique = demo.historique(tacite).await;
+    assert_eq!(
+        statuts(&historique),
+        [
+            "DEPOSEE",
+            "EN_COURS_ACHEMINEMENT",
+            "A_VALIDER_1",
+            "ABSENCE_VALIDATION_1_HORS_DELAI",
+            "MISE_A_DISPOSITION"
+        ]
+    );
+    assert_eq!(
+        statuts(&demo.historique(validee).await).last().map(String::as_str),
+        Some("MISE_A_DISPOSITION")
+    );
+}
+
 #[tokio::test]
 async fn corrected_validator_puts_the_invoice_back_into_validation_with_history() {
     let demo = Session::new(DEMO_EMAIL).await;
@@ -465,7 +543,10 @@ async fn several_invoices_come_as_a_zip_with_their_attachments_on_request() {
         .json();
     let pieces = &detail["facture"]["listeDesPiecesJointes"]["pieceJointe"];
     assert_eq!(pieces[0]["pieceJointeTypeCode"], "FACTURE", "{detail}");
-    assert_eq!(pieces[1]["pieceJointeTypeCode"], "BON_LIVRAISON", "{detail}");
+    assert_eq!(
+        pieces[1]["pieceJointeTypeCode"], "BON_LIVRAISON",
+        "{detail}"
+    );
     assert_eq!(pieces[1]["pieceJointeTypeLibelle"], "Bon de livraison");
     assert_eq!(pieces[1]["pieceJointeDesignation"], "BL");
 

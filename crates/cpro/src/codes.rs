@@ -161,6 +161,16 @@ impl CadreFacturation {
         )
     }
 
+    /// Works pieces (CCAG-Travaux: A4–A8, A10, A13–A25), which go to the maître d'œuvre first.
+    pub fn est_travaux(&self) -> bool {
+        let numero = self
+            .code()
+            .strip_prefix('A')
+            .and_then(|reste| reste.split('_').next())
+            .and_then(|n| n.parse::<u32>().ok());
+        matches!(numero, Some(4..=8 | 10 | 13..=25))
+    }
+
     /// Sub-contractor and co-contractor invoices need `codeStructureValideur` (api-reference §6.2).
     pub fn exige_valideur(&self) -> bool {
         matches!(

@@ -53,6 +53,7 @@ pub mod annuaire;
 pub mod calcul;
 pub mod conversion;
 pub mod delai;
+pub mod fenetre;
 pub mod identifiant;
 pub mod modele;
 pub mod montant;

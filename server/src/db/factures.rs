@@ -701,9 +701,10 @@ impl Db {
         &self,
         statut: &str,
         avant: &str,
-    ) -> Result<Vec<(i64, String)>, DbError> {
+    ) -> Result<Vec<(i64, String, String)>, DbError> {
         let rows = sqlx::query(
-            "SELECT id, date_heure_etat_courant FROM factures WHERE statut = $1 AND date_heure_etat_courant <= $2 ORDER BY id",
+            "SELECT id, date_heure_etat_courant, cadre_facturation FROM factures \
+             WHERE statut = $1 AND date_heure_etat_courant <= $2 ORDER BY id",
         )
         .bind(statut)
         .bind(avant)
@@ -711,7 +712,13 @@ impl Db {
         .await?;
         Ok(rows
             .iter()
-            .map(|row| Ok((row.try_get("id")?, row.try_get("date_heure_etat_courant")?)))
+            .map(|row| {
+                Ok((
+                    row.try_get("id")?,
+                    row.try_get("date_heure_etat_courant")?,
+                    row.try_get("cadre_facturation")?,
+                ))
+            })
             .collect::<Result<_, sqlx::Error>>()?)
     }
 }

@@ -4,6 +4,7 @@
 
 use axum::extract::State;
 use chrono::{Duration, NaiveDateTime};
+use cpro::codes::CadreFacturation;
 use cpro::StatutFacture;
 use serde::{Deserialize, Serialize};
 
@@ -13,12 +14,85 @@ use crate::db::DbError;
 use crate::error::{ApiError, CproJson};
 use crate::AppState;
 
-/// Automatic steps: (from, to, minutes after entering `from`). Routing takes a few minutes on Chorus Pro;
-/// a completed invoice goes back to the recipient.
-pub const ETAPES_AUTOMATIQUES: &[(&str, &str, i64)] = &[
-    ("DEPOSEE", "EN_COURS_ACHEMINEMENT", 5),
-    ("EN_COURS_ACHEMINEMENT", "MISE_A_DISPOSITION", 5),
-    ("COMPLETEE", "MISE_A_DISPOSITION", 60),
+/// Which invoices an automatic step applies to, by their cadre de facturation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cadres {
+    /// Every invoice.
+    Tous,
+    /// A9 / A12: the validator (titulaire, mandataire) sees them first.
+    AvecValideur,
+    /// Works pieces: the maître d'œuvre sees them first.
+    Travaux,
+    /// The others: they go straight to the buyer.
+    Autres,
+}
+
+impl Cadres {
+    fn contient(self, cadre: &str) -> bool {
+        let cadre = CadreFacturation::from_code(cadre);
+        match self {
+            Cadres::Tous => true,
+            Cadres::AvecValideur => cadre.exige_valideur(),
+            Cadres::Travaux => cadre.est_travaux(),
+            Cadres::Autres => !cadre.exige_valideur() && !cadre.est_travaux(),
+        }
+    }
+}
+
+/// Fifteen days, in minutes: the validator's window (A9 / A12), after which the invoice is deemed accepted.
+const QUINZE_JOURS: i64 = 15 * 24 * 60;
+
+/// Automatic steps: (from, to, minutes after entering `from`, for which cadres). Routing takes a few
+/// minutes on Chorus Pro; an A9 / A12 invoice waits on its validator, who has 15 days before it is
+/// deemed accepted (ABSENCE_VALIDATION_…_HORS_DELAI) and goes on to the buyer; a works piece goes to
+/// the maître d'œuvre; a completed invoice goes back to the recipient.
+pub const ETAPES_AUTOMATIQUES: &[(&str, &str, i64, Cadres)] = &[
+    ("DEPOSEE", "EN_COURS_ACHEMINEMENT", 5, Cadres::Tous),
+    (
+        "EN_COURS_ACHEMINEMENT",
+        "A_VALIDER_1",
+        5,
+        Cadres::AvecValideur,
+    ),
+    (
+        "EN_COURS_ACHEMINEMENT",
+        "MISE_A_DISPOSITION_MOE",
+        5,
+        Cadres::Travaux,
+    ),
+    (
+        "EN_COURS_ACHEMINEMENT",
+        "MISE_A_DISPOSITION",
+        5,
+        Cadres::Autres,
+    ),
+    (
+        "A_VALIDER_1",
+        "ABSENCE_VALIDATION_1_HORS_DELAI",
+        QUINZE_JOURS,
+        Cadres::Tous,
+    ),
+    (
+        "A_VALIDER_2",
+        "ABSENCE_VALIDATION_2_HORS_DELAI",
+        QUINZE_JOURS,
+        Cadres::Tous,
+    ),
+    (
+        "ABSENCE_VALIDATION_1_HORS_DELAI",
+        "MISE_A_DISPOSITION",
+        5,
+        Cadres::Tous,
+    ),
+    (
+        "ABSENCE_VALIDATION_2_HORS_DELAI",
+        "MISE_A_DISPOSITION",
+        5,
+        Cadres::Tous,
+    ),
+    ("VALIDEE_1", "MISE_A_DISPOSITION", 5, Cadres::Tous),
+    ("VALIDEE_2", "MISE_A_DISPOSITION", 5, Cadres::Tous),
+    ("COMPLETEE", "MISE_A_DISPOSITION", 60, Cadres::Tous),
 ];
 
 /// Statuses the simulated recipient may set (`traiter/recue` list plus SERVICE_FAIT, api-reference §4).
@@ -33,10 +107,25 @@ pub const STATUTS_DESTINATAIRE: &[&str] = &[
     "MISE_A_DISPOSITION_COMPTABLE",
     "COMPTABILISEE",
     "MISE_EN_PAIEMENT",
+    // The validator of an A9 / A12 invoice.
+    "VALIDEE_1",
+    "REFUSEE_1",
+    "VALIDEE_2",
+    "REFUSEE_2",
+    // The maître d'œuvre of a works piece.
+    "PRISE_EN_COMPTE_MOE",
+    "REFUSEE_MOE",
 ];
 
 /// Statuses that need a reason (Pastell, api-reference §4).
-const STATUTS_AVEC_MOTIF: &[&str] = &["SUSPENDUE", "A_RECYCLER", "REJETEE"];
+const STATUTS_AVEC_MOTIF: &[&str] = &[
+    "SUSPENDUE",
+    "A_RECYCLER",
+    "REJETEE",
+    "REFUSEE_1",
+    "REFUSEE_2",
+    "REFUSEE_MOE",
+];
 
 const FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
 
@@ -47,11 +136,14 @@ pub async fn traitements_automatiques(state: &AppState) -> Result<usize, DbError
     let mut n_changements = super::travaux::transmettre_echues_en_tache(state).await?;
     loop {
         let mut change = false;
-        for (depuis, vers, minutes) in ETAPES_AUTOMATIQUES {
+        for (depuis, vers, minutes, cadres) in ETAPES_AUTOMATIQUES {
             let limite = (maintenant - Duration::minutes(*minutes))
                 .format(FORMAT)
                 .to_string();
-            for (id, date) in state.db.factures_en_statut_avant(depuis, &limite).await? {
+            for (id, date, cadre) in state.db.factures_en_statut_avant(depuis, &limite).await? {
+                if !cadres.contient(&cadre) {
+                    continue;
+                }
                 let quand = NaiveDateTime::parse_from_str(&date, FORMAT)
                     .map(|d| d + Duration::minutes(*minutes))
                     .unwrap_or(maintenant);
@@ -169,6 +261,26 @@ pub async fn traiter(
         return Err(ApiError::RequeteInvalide(format!(
             "Le statut {statut} exige un motif"
         )));
+    }
+    // A validator's or maître d'œuvre's answer only while the invoice waits on them.
+    let attendus: &[&str] = match statut {
+        "VALIDEE_1" | "REFUSEE_1" => &["A_VALIDER_1"],
+        "VALIDEE_2" | "REFUSEE_2" => &["A_VALIDER_2"],
+        "PRISE_EN_COMPTE_MOE" | "REFUSEE_MOE" => &[
+            "MISE_A_DISPOSITION_MOE",
+            "A_VALIDER_MOE",
+            "PRISE_EN_COMPTE_MOE",
+        ],
+        _ => &[],
+    };
+    if !attendus.is_empty() && !attendus.contains(&facture.statut.as_str()) {
+        return Err(ApiError::metier(
+            CODE_STATUT_INCOMPATIBLE,
+            format!(
+                "{statut} : la facture n'attend pas cette réponse (statut {})",
+                facture.statut
+            ),
+        ));
     }
     if StatutFacture::from_code(&facture.statut).est_terminal() {
         return Err(ApiError::metier(
