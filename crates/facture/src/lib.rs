@@ -52,10 +52,12 @@
 pub mod annuaire;
 pub mod calcul;
 pub mod conversion;
+pub mod csv;
 pub mod delai;
 pub mod identifiant;
 pub mod modele;
 pub mod montant;
+pub mod recherche;
 pub mod regles;
 pub mod saisie;
 pub mod suivi;

@@ -35,7 +35,8 @@ pub use demandes_rattachement::{
     Decision, DemandeRow, DEMANDE_ACCEPTEE, DEMANDE_EN_ATTENTE, DEMANDE_REFUSEE,
 };
 pub use factures::{
-    ActionRow, Creation, CriteresFacture, FactureRow, HistoRow, NouvelleFacture, PieceRow,
+    ActionRow, Creation, CritereDestinataireFacture, CriteresFacture, FactureRow, HistoRow,
+    NouvelleFacture, PieceRow,
 };
 pub use flux::{FluxRow, NouveauFlux};
 pub use gestionnaire::{
