@@ -98,15 +98,14 @@ test('une sollicitation créée depuis une facture est résolue, puis sa solutio
   assert.ok(await page.getByRole('button', { name: fr.sollicitations.rouvrir }).isVisible());
   await page.getByRole('status').filter({ hasText: fr.sollicitations.statut_mis_a_jour }).waitFor({ state: 'attached' });
 
-  // The « Fermé » chip lists it.
+  // Accepted, it is listed under « Clôturés ».
   await page.getByRole('link', { name: fr.sollicitations.retour_liste }).click();
-  await page.getByRole('group', { name: fr.sollicitations.filtre }).getByRole('button', { name: 'Fermé' }).click();
-  await page.getByRole('row', { name: /Ouvert/ }).first().waitFor({ state: 'detached' });
-  assert.match(await page.getByRole('row', { name: new RegExp(titre) }).innerText(), /Fermé/);
-  assert.equal(
-    await page.getByRole('group', { name: fr.sollicitations.filtre }).getByRole('button', { name: 'Fermé' }).getAttribute('aria-pressed'),
-    'true',
-  );
+  const clotures = page.getByRole('tab', { name: new RegExp(`^${fr.sollicitations.onglet_clotures}`) });
+  await clotures.click();
+  assert.equal(await clotures.getAttribute('aria-selected'), 'true');
+  const fermee = page.getByRole('tabpanel').getByRole('row', { name: new RegExp(titre) });
+  await fermee.waitFor();
+  assert.match(await fermee.innerText(), /Fermé/);
   // The one console error is the browser's note of the 422 that refused the missing subject.
   assert.deepEqual(erreurs.filter((e) => !/status of 422/.test(e)), []);
   await contexte.close();
@@ -179,6 +178,160 @@ test('les écrans des sollicitations respectent WCAG 2.1 AA, en français et en 
     await page.locator('.fil-sollicitation').waitFor();
     await verifierAccessibilite(page, `détail ${textes === fr ? 'fr' : 'en'}`);
   }
+  assert.deepEqual(erreurs.filter((e) => !/status of 422/.test(e)), []);
+  await contexte.close();
+});
+
+/** A sollicitation created through the API; returns its id. */
+async function creerParApi(page, corps) {
+  const reponse = await page.request.post(`${BASE_URL}/portail/v1/sollicitations`, { data: corps });
+  assert.equal(reponse.status(), 201, await reponse.text());
+  return (await reponse.json()).id;
+}
+
+test('la liste se classe par onglets au clavier, se cherche, se trie et s’exporte ; un brouillon survit au rechargement', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur, { acceptDownloads: true });
+  await connecterDemo(page, fr);
+  const mot = unique('Zq').replace('-', '');
+  const question = (sujet) => ({ categorie: 'AUTRE', sousCategorie: 'QUESTION_GENERALE', sujet, description: `Question ${mot}` });
+  const attente = await creerParApi(page, question(`Bravo ${mot}`));
+  await repondre(page, attente, 'Merci de joindre votre RIB.', 'EN_ATTENTE_INFORMATIONS');
+  await creerParApi(page, question(`Alpha ${mot}`));
+  await creerParApi(page, { ...question(`Delta ${mot}`), description: `Règlement attendu ${mot}` });
+  const resolue = await creerParApi(page, question(`Charlie ${mot}`));
+  await repondre(page, resolue, 'Voici la réponse.', 'RESOLU');
+
+  // Something waits for the user: the list opens on « Actions requises ».
+  await page.goto(`${BASE_URL}/sollicitations`);
+  const onglet = (cle) => page.getByRole('tab', { name: new RegExp(`^${fr.sollicitations[cle]}`) });
+  await page.getByRole('tabpanel').getByRole('link', { name: `Bravo ${mot}` }).waitFor();
+  assert.equal(await onglet('onglet_actions').getAttribute('aria-selected'), 'true');
+  assert.equal(await page.getByRole('tablist', { name: fr.sollicitations.onglets }).getByRole('tab').count(), 4);
+
+  // Searching the word counts the matches in every tab's label (accents and case ignored).
+  await page.getByLabel(fr.sollicitations.recherche).fill(mot.toLowerCase());
+  await page.waitForFunction((m) => document.querySelector('#onglet-en-cours')?.textContent.endsWith('(2)'), mot);
+  assert.match(await onglet('onglet_actions').innerText(), /\(1\)$/);
+  assert.match(await onglet('onglet_clotures').innerText(), /\(1\)$/);
+  await capture(page, 'sollicitations-onglets');
+
+  // Arrow keys move between tabs (and wrap), Home and End go to the ends; the focus follows.
+  await onglet('onglet_actions').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.activeElement?.id === 'onglet-en-cours');
+  assert.equal(await onglet('onglet_en_cours').getAttribute('aria-selected'), 'true');
+  assert.equal(await onglet('onglet_actions').getAttribute('tabindex'), '-1');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.activeElement?.id === 'onglet-brouillons');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.activeElement?.id === 'onglet-actions');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.activeElement?.id === 'onglet-en-cours');
+  const panneau = page.getByRole('tabpanel');
+  assert.equal(await panneau.getAttribute('aria-labelledby'), 'onglet-en-cours');
+  const sujets = async () => (await panneau.locator('tbody tr td:nth-child(2)').allInnerTexts());
+  await panneau.getByRole('link', { name: `Alpha ${mot}` }).waitFor();
+
+  // A search word of one description only.
+  await page.getByLabel(fr.sollicitations.recherche).fill(`reglement ${mot}`);
+  await page.waitForFunction(() => document.querySelectorAll('[role=tabpanel] tbody tr').length === 1);
+  assert.deepEqual(await sujets(), [`Delta ${mot}`]);
+  await page.getByLabel(fr.sollicitations.recherche).fill(mot);
+
+  // Sorting by subject with the keyboard: ascending, then descending.
+  const entete = panneau.getByRole('columnheader', { name: fr.sollicitations.col_sujet });
+  await entete.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]')?.textContent.length > 0);
+  assert.equal(await entete.getAttribute('aria-sort'), 'ascending');
+  assert.deepEqual(await sujets(), [`Alpha ${mot}`, `Delta ${mot}`]);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('th[aria-sort="descending"]'));
+  assert.deepEqual(await sujets(), [`Delta ${mot}`, `Alpha ${mot}`]);
+  assert.equal(await panneau.getByRole('columnheader', { name: fr.sollicitations.col_modifiee }).getAttribute('aria-sort'), 'none');
+
+  // The export is the list as shown: same rows, same order, French dates, `;`, BOM.
+  await panneau.getByRole('button', { name: fr.sollicitations.exporter_csv }).focus();
+  const [telechargement] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.match(telechargement.suggestedFilename(), /^sollicitations-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile(await telechargement.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 byte order mark');
+  const lignes = csv.slice(1).trim().split('\r\n');
+  assert.equal(lignes[0], 'Numéro;Sujet;Catégorie;Objet;Destinataire;Statut;Créée le;Dernière activité');
+  assert.equal(lignes.length, 3, csv);
+  assert.match(lignes[1], new RegExp(`^\\d+;Delta ${mot};Autre demande — Question générale;;Support Chorus Pro \\(AIFE\\);Ouvert;\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2};`));
+  assert.match(lignes[2], new RegExp(`;Alpha ${mot};`));
+  await page.getByRole('status').filter({ hasText: fr.sollicitations.export_fait }).waitFor({ state: 'attached' });
+
+  // A creation form left unsent is a draft: it survives a reload, reopens, and is deleted.
+  await page.goto(`${BASE_URL}/sollicitations/nouvelle`);
+  await page.getByLabel(fr.sollicitations.categorie, { exact: true }).selectOption('AUTRE');
+  await page.getByLabel(fr.sollicitations.sujet).fill(`Brouillon ${mot}`);
+  await page.getByText(fr.sollicitations.brouillon_enregistre).waitFor();
+  await page.reload();
+  await page.goto(`${BASE_URL}/sollicitations?onglet=brouillons`);
+  const ligneBrouillon = page.getByRole('tabpanel').getByRole('row', { name: new RegExp(`Brouillon ${mot}`) });
+  await ligneBrouillon.waitFor();
+  assert.match(await onglet('onglet_brouillons').innerText(), /\(1\)$/);
+  await capture(page, 'sollicitations-brouillons');
+  await ligneBrouillon.getByRole('link', { name: new RegExp(fr.sollicitations.reprendre) }).click();
+  await page.getByRole('heading', { level: 1, name: fr.sollicitations.nouvelle }).waitFor();
+  assert.equal(await page.getByLabel(fr.sollicitations.sujet).inputValue(), `Brouillon ${mot}`);
+  assert.equal(await page.getByLabel(fr.sollicitations.categorie, { exact: true }).inputValue(), 'AUTRE');
+  await page.getByRole('link', { name: fr.sollicitations.retour_liste }).click();
+  await onglet('onglet_en_cours').waitFor();
+  await onglet('onglet_brouillons').click();
+  await ligneBrouillon.getByRole('button', { name: new RegExp(fr.sollicitations.supprimer_brouillon) }).focus();
+  await page.keyboard.press('Enter');
+  await ligneBrouillon.waitFor({ state: 'detached' });
+  await page.getByText(fr.sollicitations.brouillons_vide).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'panneau-sollicitations');
+  await page.reload();
+  await page.getByText(fr.sollicitations.brouillons_vide).waitFor();
+  assert.deepEqual(erreurs, []);
+  await contexte.close();
+});
+
+test('une sollicitation sur un engagement exige la structure publique destinataire', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur);
+  await connecterDemo(page, fr);
+  await page.goto(`${BASE_URL}/sollicitations/nouvelle`);
+  const siret = page.getByLabel(fr.sollicitations.siret_destinataire);
+  await page.getByLabel(fr.sollicitations.categorie, { exact: true }).selectOption('AUTRE');
+  assert.equal(await siret.count(), 0, 'the support needs no recipient');
+  await page.getByLabel(fr.sollicitations.categorie, { exact: true }).selectOption('ENGAGEMENT');
+  await page.getByLabel(fr.sollicitations.sous_categorie).selectOption('ENGAGEMENT_INCONNU');
+  await page.getByLabel(fr.sollicitations.type_objet).selectOption('ENGAGEMENT');
+  await page.getByLabel(fr.sollicitations.numero_objet).fill('EJ-2026-88');
+  const sujet = unique('Engagement');
+  await page.getByLabel(fr.sollicitations.sujet).fill(sujet);
+  await page.getByLabel(fr.sollicitations.description).fill('Le numéro d’engagement est refusé au dépôt.');
+  await siret.waitFor();
+
+  // Missing: the server says so on the field, which gets the focus.
+  await page.getByRole('button', { name: fr.sollicitations.creer }).click();
+  await page.locator('#sollicitation-siret-destinataire[aria-invalid="true"]').waitFor();
+  assert.match(await page.locator('#sollicitation-siret-destinataire-messages').innerText(), /structure publique/);
+  await page.waitForFunction(() => document.activeElement?.id === 'sollicitation-siret-destinataire');
+  await capture(page, 'sollicitations-siret-destinataire');
+  // A wrong check digit is caught before sending; a SIRET outside the public directory by the server.
+  await siret.fill('11000201100045');
+  await page.getByRole('button', { name: fr.sollicitations.creer }).click();
+  await page.getByText(fr.sollicitations.siret_invalide).waitFor();
+  await siret.fill('80000001000010');
+  await page.getByRole('button', { name: fr.sollicitations.creer }).click();
+  await page.getByText(/Aucune structure publique/).waitFor();
+
+  await siret.fill('110 002 011 00044');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: new RegExp(sujet) }).waitFor();
+  assert.match(await page.locator('.recapitulatif').innerText(), /ETAT - SERVICES CENTRAUX/);
+  // Sent: its draft is gone.
+  await page.goto(`${BASE_URL}/sollicitations?onglet=brouillons`);
+  await page.getByRole('tabpanel').waitFor();
+  assert.equal(await page.getByRole('tabpanel').getByRole('row', { name: new RegExp(sujet) }).count(), 0);
   assert.deepEqual(erreurs.filter((e) => !/status of 422/.test(e)), []);
   await contexte.close();
 });

@@ -218,3 +218,99 @@ test('le délai de paiement suit le type d’acheteur : présumé d’après le 
   assert.deepEqual(erreurs, []);
   await contexte.close();
 });
+
+test('une recherche État + type + cadre trouve les bonnes factures ; hors État, SIREN et code service aussi ; les critères se réinitialisent', async () => {
+  const { contexte, page, erreurs } = await ouvrirPage(navigateur);
+  await connecterDemo(page, fr);
+  const maintenant = await avancerHorloge(page);
+  const suffixe = Date.now().toString(36).toUpperCase().slice(-6);
+  const n = (nom) => `CR-${nom}-${suffixe}`;
+  await soumettreFacture(page, n('EF1'));
+  await soumettreFacture(page, n('EAV'), { typeFacture: 'AVOIR', service: 'SFACT-INFO' });
+  await soumettreFacture(page, n('EF2'), { cadre: 'A2_FACTURE_FOURNISSEUR_DEJA_PAYEE' });
+  await soumettreFacture(page, n('COM'), { service: '', destinataire: '21310000100014' });
+  const miens = [n('EF1'), n('EAV'), n('EF2'), n('COM')];
+
+  await ouvrirFacturesEmises(page);
+  const recherche = page.getByRole('region', { name: fr.suivi.recherche_titre });
+  const perimetre = recherche.getByRole('group', { name: fr.suivi.critere_perimetre });
+  const chercher = () => recherche.getByRole('button', { name: fr.suivi.chercher, exact: true }).click();
+  /** My invoices among the results (100 a page), and every row's recipient. */
+  async function trouves() {
+    await recherche.locator('.resultats-total').waitFor();
+    if (await recherche.locator('#par-page').inputValue() !== '100') {
+      await recherche.locator('#par-page').selectOption('100');
+      await recherche.locator('.resultats-total').waitFor();
+    }
+    const lignes = await recherche.locator('tbody tr').allInnerTexts();
+    return {
+      miens: miens.filter((numero) => lignes.some((l) => l.includes(numero))),
+      lignes,
+    };
+  }
+
+  // État + Facture + A1: only the invoice to the State, of that type and cadre.
+  await recherche.getByLabel(fr.suivi.critere_depot_du).fill(maintenant.slice(0, 10));
+  await perimetre.getByLabel(fr.suivi.perimetre_etat, { exact: true }).check();
+  assert.ok(await recherche.getByLabel(fr.suivi.critere_destinataire).isDisabled(), 'no SIRET with « État »');
+  await recherche.getByLabel(fr.suivi.critere_type).selectOption('FACTURE');
+  await recherche.getByLabel(fr.suivi.critere_cadre).selectOption('A1_FACTURE_FOURNISSEUR');
+  await chercher();
+  await recherche.getByRole('link', { name: n('EF1') }).waitFor();
+  let resultat = await trouves();
+  assert.deepEqual(resultat.miens, [n('EF1')]);
+  assert.ok(resultat.lignes.every((l) => l.includes('ETAT')), resultat.lignes.join('\n'));
+  await capture(page, 'suivi-recherche-etat');
+
+  // The State's credit notes of the service SFACT-INFO.
+  await recherche.getByLabel(fr.suivi.critere_type).selectOption('AVOIR');
+  await recherche.getByLabel(fr.suivi.critere_cadre).selectOption('');
+  await recherche.getByLabel(fr.suivi.critere_service, { exact: true }).fill('SFACT-INFO');
+  await chercher();
+  await recherche.getByRole('link', { name: n('EAV') }).waitFor();
+  assert.deepEqual((await trouves()).miens, [n('EAV')]);
+
+  // Outside the State: a code service needs one recipient, said on its field.
+  await perimetre.getByLabel(fr.suivi.perimetre_hors_etat, { exact: true }).check();
+  await recherche.getByLabel(fr.suivi.critere_type).selectOption('');
+  await chercher();
+  await recherche.locator('#critere-service[aria-invalid="true"]').waitFor();
+  assert.equal(await recherche.locator('#criteres-message').innerText(), fr.suivi.service_sans_destinataire);
+  await page.waitForFunction(() => document.activeElement?.id === 'critere-service');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await chercher();
+  await recherche.getByRole('link', { name: n('COM') }).waitFor();
+  resultat = await trouves();
+  assert.deepEqual(resultat.miens, [n('COM')]);
+  assert.ok(!resultat.lignes.some((l) => l.includes('ETAT')), resultat.lignes.join('\n'));
+
+  // A SIREN is checked, then finds the establishments of that company.
+  await perimetre.getByLabel(fr.suivi.perimetre_tous, { exact: true }).check();
+  const identifiant = recherche.getByLabel(fr.suivi.critere_destinataire);
+  await identifiant.fill('213100002');
+  await chercher();
+  await recherche.locator('#critere-identifiant[aria-invalid="true"]').waitFor();
+  assert.match(await recherche.locator('#criteres-message').innerText(), /SIREN/);
+  await identifiant.fill('213 100 001');
+  await chercher();
+  await recherche.getByRole('link', { name: n('COM') }).waitFor();
+  resultat = await trouves();
+  assert.deepEqual(resultat.miens, [n('COM')]);
+  assert.ok(resultat.lignes.every((l) => /COMMUN|SYNDICAT|METROPOLE/.test(l)), resultat.lignes.join('\n'));
+  await capture(page, 'suivi-recherche-siren');
+
+  // The supplier's structure offers its services; reset empties every criterion and searches again.
+  await recherche.getByLabel(fr.suivi.critere_fournisseur).selectOption({ index: 1 });
+  await page.waitForFunction(() => !document.querySelector('#critere-service-fournisseur')?.disabled);
+  await recherche.getByRole('button', { name: fr.suivi.reinitialiser }).click();
+  assert.ok(await perimetre.getByLabel(fr.suivi.perimetre_tous, { exact: true }).isChecked());
+  assert.equal(await identifiant.inputValue(), '');
+  assert.equal(await recherche.getByLabel(fr.suivi.critere_type).inputValue(), '');
+  assert.equal(await recherche.getByLabel(fr.suivi.critere_fournisseur).inputValue(), '');
+  assert.ok(await recherche.locator('#critere-service-fournisseur').isDisabled());
+  assert.equal(await recherche.getByLabel(fr.suivi.critere_depot_du).inputValue(), '');
+  await recherche.locator('.resultats-total').waitFor();
+  assert.deepEqual(erreurs, []);
+  await contexte.close();
+});

@@ -853,6 +853,17 @@ async fn seed_sollicitations(db: &Db) -> Result<(), DbError> {
         ),
     ];
     for (categorie, sous_categorie, sujet, description, objet, reponse, jours) in sollicitations {
+        // A category addressed to a public organisation goes to the State, the others to the support.
+        let (destinataire, email_destinataire) = if portail::sollicitations::categorie(categorie)
+            .is_some_and(|c| c.destinataire_requis)
+        {
+            (
+                "ETAT - SERVICES CENTRAUX (BAC A SABLE)".to_owned(),
+                format!("contact-{ID_ETAT}@exemple.test"),
+            )
+        } else {
+            (SUPPORT_NOM.to_owned(), SUPPORT_EMAIL.to_owned())
+        };
         let nouvelle = NouvelleSollicitation {
             id_utilisateur: 1,
             id_structure: Some(ID_FOURNISSEUR_DEMO),
@@ -863,8 +874,8 @@ async fn seed_sollicitations(db: &Db) -> Result<(), DbError> {
             type_objet: objet.map(|(t, _)| t.to_owned()),
             numero_objet: objet.map(|(_, n)| n.to_owned()),
             id_facture: None,
-            destinataire: SUPPORT_NOM.to_owned(),
-            email_destinataire: SUPPORT_EMAIL.to_owned(),
+            destinataire,
+            email_destinataire,
             statut: "OUVERT".to_owned(),
         };
         let premiere = NouvelleActivite {

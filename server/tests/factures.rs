@@ -813,3 +813,180 @@ async fn deposit_date_period_is_inclusive() {
     );
     assert_eq!(chercher(hier, hier).await.code_retour(), Some(20000));
 }
+
+/// The numbers found by a `rechercher/fournisseur` body, sorted.
+async fn numeros_trouves(client: &Client, criteres: Value) -> Vec<String> {
+    let reponse = client
+        .post("/cpro/factures/v1/rechercher/fournisseur", criteres)
+        .await;
+    let mut numeros: Vec<String> = reponse.json()["listeFactures"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|f| f["numeroFacture"].as_str().map(str::to_owned))
+        .collect();
+    numeros.sort();
+    numeros
+}
+
+#[tokio::test]
+async fn search_by_siren_recipient_services_type_cadre_and_supplier_service() {
+    let client = Client::new().await;
+    let service = client
+        .post(
+            &format!("/portail/v1/gestionnaire/structures/{ID_FOURNISSEUR_DEMO}/services"),
+            json!({"code": "AGENCE-LYON", "libelle": "Agence de Lyon"}),
+        )
+        .await;
+    assert_eq!(service.status, StatusCode::CREATED, "{}", service.texte());
+    let id_service_fournisseur = service.json()["idService"].as_i64().unwrap_or_default();
+    // (number, recipient, its service, type, cadre, from the supplier's service)
+    let factures = [
+        (
+            "ETAT-ACHATS",
+            ETAT,
+            Some("SGC-ACHATS"),
+            "FACTURE",
+            "A1_FACTURE_FOURNISSEUR",
+            false,
+        ),
+        (
+            "ETAT-INFO-AVOIR",
+            ETAT,
+            Some("SFACT-INFO"),
+            "AVOIR",
+            "A1_FACTURE_FOURNISSEUR",
+            false,
+        ),
+        (
+            "ETAT-INFO-A2",
+            ETAT,
+            Some("SFACT-INFO"),
+            "FACTURE",
+            "A2_FACTURE_FOURNISSEUR_DEJA_PAYEE",
+            true,
+        ),
+        (
+            "DEP-ROUTES",
+            "22310000100013",
+            Some("ROUTES"),
+            "FACTURE",
+            "A1_FACTURE_FOURNISSEUR",
+            false,
+        ),
+        (
+            "DEP-TRANSPORTS",
+            "22310000100021",
+            None,
+            "FACTURE",
+            "A1_FACTURE_FOURNISSEUR",
+            true,
+        ),
+        (
+            "COMMUNE-A2",
+            COMMUNE_LIBRE,
+            None,
+            "FACTURE",
+            "A2_FACTURE_FOURNISSEUR_DEJA_PAYEE",
+            false,
+        ),
+    ];
+    for (numero, destinataire, service, type_facture, cadre, agence) in factures {
+        let reponse = client
+            .soumettre(|b| {
+                b["numeroFactureSaisi"] = json!(numero);
+                b["destinataire"] =
+                    json!({"codeDestinataire": destinataire, "codeServiceExecutant": service});
+                b["references"]["typeFacture"] = json!(type_facture);
+                b["references"]["numeroBonCommande"] = json!("EJ-2026-1");
+                b["cadreDeFacturation"]["codeCadreFacturation"] = json!(cadre);
+                if agence {
+                    b["fournisseur"]["idServiceFournisseur"] = json!(id_service_fournisseur);
+                }
+            })
+            .await;
+        assert_eq!(
+            reponse.code_retour(),
+            Some(0),
+            "{numero}: {}",
+            reponse.texte()
+        );
+    }
+    const ID_ETAT: i64 = 25_000_001;
+    const ID_DEPARTEMENT: i64 = 25_000_008;
+
+    // A recipient alone; with rechercheSirenDestinataire, every establishment of its SIREN.
+    assert_eq!(
+        numeros_trouves(
+            &client,
+            json!({"listeDestinataire": [{"idDestinataire": ID_DEPARTEMENT}]})
+        )
+        .await,
+        ["DEP-ROUTES"]
+    );
+    assert_eq!(
+        numeros_trouves(
+            &client,
+            json!({"listeDestinataire": [{"idDestinataire": ID_DEPARTEMENT}], "rechercheSirenDestinataire": true})
+        )
+        .await,
+        ["DEP-ROUTES", "DEP-TRANSPORTS"]
+    );
+    // The State (SIREN 110002011) with one of its services, then only its credit notes, then a cadre.
+    let etat =
+        |services: Value| json!([{"idDestinataire": ID_ETAT, "listeIdServiceExecutant": services}]);
+    assert_eq!(
+        numeros_trouves(
+            &client,
+            json!({"listeDestinataire": etat(json!([35_000_003])), "rechercheSirenDestinataire": true})
+        )
+        .await,
+        ["ETAT-INFO-A2", "ETAT-INFO-AVOIR"]
+    );
+    assert_eq!(
+        numeros_trouves(
+            &client,
+            json!({"listeDestinataire": etat(json!([])), "rechercheSirenDestinataire": true, "typeFacture": "AVOIR"})
+        )
+        .await,
+        ["ETAT-INFO-AVOIR"]
+    );
+    assert_eq!(
+        numeros_trouves(
+            &client,
+            json!({"listeDestinataire": etat(json!([])), "rechercheSirenDestinataire": true,
+                   "typeFacture": "FACTURE", "cadreFacturation": "A2_FACTURE_FOURNISSEUR_DEJA_PAYEE"})
+        )
+        .await,
+        ["ETAT-INFO-A2"]
+    );
+    // Several recipients (« hors État »: the others), each with or without services.
+    assert_eq!(
+        numeros_trouves(
+            &client,
+            json!({"listeDestinataire": [
+                {"idDestinataire": ID_DEPARTEMENT, "listeIdServiceExecutant": [35_000_010]},
+                {"idDestinataire": 25_000_002}
+            ]})
+        )
+        .await,
+        ["COMMUNE-A2"]
+    );
+    // The supplier's own structure and service.
+    assert_eq!(
+        numeros_trouves(
+            &client,
+            json!({"idFournisseur": ID_FOURNISSEUR_DEMO, "idServiceFournisseur": id_service_fournisseur})
+        )
+        .await,
+        ["DEP-TRANSPORTS", "ETAT-INFO-A2"]
+    );
+    let total = client
+        .post(
+            "/cpro/factures/v1/rechercher/fournisseur",
+            json!({"idServiceFournisseur": id_service_fournisseur, "typeFacture": "AVOIR"}),
+        )
+        .await;
+    assert_eq!(total.code_retour(), Some(20000));
+}

@@ -550,3 +550,89 @@ async fn a_colleague_with_consultation_reads_the_structure_tickets_but_cannot_ac
         creation.texte()
     );
 }
+
+#[tokio::test]
+async fn a_category_addressed_to_a_public_organisation_needs_its_destination() {
+    let router = routeur().await;
+    let cookie = connecter(&router, DEMO_EMAIL).await;
+    let engagement = |siret: Option<&str>| {
+        json!({
+            "categorie": "ENGAGEMENT",
+            "sousCategorie": "ENGAGEMENT_INCONNU",
+            "sujet": "Engagement refusé",
+            "description": "Le numéro d'engagement est refusé au dépôt.",
+            "typeObjet": "ENGAGEMENT",
+            "numeroObjet": "EJ-2026-77",
+            "siretDestinataire": siret,
+        })
+    };
+    const CONTACT_ETAT: &str = "contact-25000001@exemple.test";
+
+    // No destination, a wrong check digit, a SIRET no public structure has (the supplier's own): refused.
+    for siret in [
+        None,
+        Some(" "),
+        Some("11000201100045"),
+        Some("80000001000010"),
+    ] {
+        let reponse = post(
+            &router,
+            "/portail/v1/sollicitations",
+            &cookie,
+            engagement(siret),
+        )
+        .await;
+        assert_eq!(
+            reponse.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{siret:?}"
+        );
+        assert_eq!(champs(&reponse), ["siretDestinataire"], "{siret:?}");
+    }
+    // An invoice category about no invoice needs it too.
+    let sans_facture = post(
+        &router,
+        "/portail/v1/sollicitations",
+        &cookie,
+        json!({"categorie": "FACTURE", "sousCategorie": "RETARD_PAIEMENT", "sujet": "Retard", "description": "d"}),
+    )
+    .await;
+    assert_eq!(champs(&sans_facture), ["siretDestinataire"]);
+    assert!(
+        courriels(&router, CONTACT_ETAT).await.is_empty(),
+        "nothing sent for a refusal"
+    );
+
+    // The State's SIRET (spaces allowed): addressed to it, not to the support.
+    let id = creer(&router, &cookie, engagement(Some("110 002 011 00044"))).await;
+    let lue = envoyer(
+        &router,
+        get(&format!("/portail/v1/sollicitations/{id}"), Some(&cookie)),
+    )
+    .await;
+    assert_eq!(
+        lue.json()["destinataire"],
+        "ETAT - SERVICES CENTRAUX (BAC A SABLE)"
+    );
+    assert_eq!(
+        courriels(&router, CONTACT_ETAT).await.len(),
+        1,
+        "the State is told"
+    );
+    // An account question still goes to the support without any SIRET.
+    let compte = creer(
+        &router,
+        &cookie,
+        json!({"categorie": "STRUCTURE_COMPTE", "sousCategorie": "CONNEXION", "sujet": "Connexion", "description": "d"}),
+    )
+    .await;
+    let lue = envoyer(
+        &router,
+        get(
+            &format!("/portail/v1/sollicitations/{compte}"),
+            Some(&cookie),
+        ),
+    )
+    .await;
+    assert_eq!(lue.json()["destinataire"], "Support Chorus Pro (AIFE)");
+}

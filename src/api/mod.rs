@@ -429,6 +429,53 @@ pub async fn id_structure_publique(base: &str, siret: &str) -> Result<Option<i64
         .and_then(|s| s.id_structure_cpp))
 }
 
+/// One service of a structure (`rechercher/services`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceStructure {
+    /// `idService`.
+    pub id: i64,
+    /// `codeService`.
+    pub code: String,
+    /// `libelleService`.
+    pub libelle: String,
+}
+
+/// The services of a structure (`structures/v1/rechercher/services`, up to 500); none when the structure
+/// has none (Chorus Pro answers « aucun résultat »).
+pub async fn services_structure(
+    base: &str,
+    id_structure: i64,
+) -> Result<Vec<ServiceStructure>, ApiError> {
+    use cpro::structures::{
+        ParametresRechercherServicesStructure, RechercherServicesRequest,
+        RechercherServicesResponse, CHEMIN_RECHERCHER_SERVICES,
+    };
+    let reponse: RechercherServicesResponse = post_cpro(
+        base,
+        CHEMIN_RECHERCHER_SERVICES,
+        &RechercherServicesRequest {
+            id_structure: Some(id_structure),
+            parametres_rechercher_services_structure: Some(ParametresRechercherServicesStructure {
+                nb_resultats_par_page: Some(500),
+                ..Default::default()
+            }),
+        },
+        None,
+    )
+    .await?;
+    Ok(reponse
+        .liste_services
+        .into_iter()
+        .filter_map(|s| {
+            Some(ServiceStructure {
+                id: s.id_service?,
+                code: s.code_service.unwrap_or_default(),
+                libelle: s.libelle_service.unwrap_or_default(),
+            })
+        })
+        .collect())
+}
+
 /// POSTs a Chorus Pro body and reads the answer. Bodies are written and read as text with serde_json,
 /// so amounts never go through a float (see `cpro`).
 async fn post_cpro<Q: Serialize, R: DeserializeOwned>(

@@ -32,6 +32,9 @@ pub struct Sollicitation {
     pub sous_categorie: String,
     /// Subject.
     pub sujet: String,
+    /// Description (the first message).
+    #[serde(default)]
+    pub description: String,
     /// Object type code.
     #[serde(default)]
     pub type_objet: Option<String>,
@@ -128,9 +131,9 @@ impl PieceJointe {
     }
 }
 
-/// The creation form.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// The creation form (also what a local draft keeps, without the file).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct NouvelleSollicitation {
     /// Category code.
     pub categorie: String,
@@ -144,9 +147,29 @@ pub struct NouvelleSollicitation {
     pub type_objet: String,
     /// Object number.
     pub numero_objet: String,
-    /// Attached file.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// SIRET of the public structure addressed (categories addressed to a public organisation, when the
+    /// object is not one of the user's invoices).
+    pub siret_destinataire: String,
+    /// Attached file (never kept in a draft).
+    #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub piece_jointe: Option<PieceJointe>,
+}
+
+impl NouvelleSollicitation {
+    /// True when nothing was typed or chosen.
+    pub fn est_vide(&self) -> bool {
+        [
+            &self.categorie,
+            &self.sous_categorie,
+            &self.sujet,
+            &self.description,
+            &self.type_objet,
+            &self.numero_objet,
+            &self.siret_destinataire,
+        ]
+        .iter()
+        .all(|champ| champ.trim().is_empty())
+    }
 }
 
 #[derive(Deserialize)]

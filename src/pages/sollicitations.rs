@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+use portail::liste_sollicitations::{self as liste, Colonne, Onglet, Sens};
 use portail::sollicitations::{self as regles, Action, Statut, TypeObjet};
 use wasm_bindgen::JsCast as _;
 
@@ -17,6 +19,9 @@ use crate::api::{ErreurChamp, RefusFormulaire};
 use crate::app::Reglages;
 use crate::components::garde::Protege;
 use crate::i18n::{I18n, Locale, Sollicitations as Textes};
+use crate::navigateur::{aujourd_hui, telecharger};
+use crate::state::brouillons::{self, BrouillonSollicitation};
+use crate::state::session::{EtatSession, Session};
 
 /// Largest attached file (Chorus Pro's limit, checked again by the server).
 const TAILLE_MAX_PIECE: usize = 10 * 1024 * 1024;
@@ -58,7 +63,11 @@ fn libelle_categorie(categorie: &str, sous_categorie: &str, locale: Locale) -> S
     let sous = regles::sous_categorie(categorie, sous_categorie)
         .map(|(_, fr, en)| choisir(fr, en))
         .unwrap_or(sous_categorie);
-    format!("{cat} — {sous}")
+    if sous.is_empty() {
+        cat.to_owned()
+    } else {
+        format!("{cat} — {sous}")
+    }
 }
 
 fn libelle_type_objet(t: &Textes, code: &str) -> &'static str {
@@ -88,39 +97,363 @@ pub fn horodatage(valeur: &str, locale: Locale) -> String {
     }
 }
 
-/// The list, `/sollicitations`.
+/// The signed-in user's id, once the session is known.
+fn utilisateur_connecte() -> Option<i64> {
+    match Session::expect_context().etat() {
+        EtatSession::Connecte(u) => Some(u.id),
+        _ => None,
+    }
+}
+
+/// The list row of a sent sollicitation, labels in the locale.
+fn ligne_de(t: &Textes, s: &Sollicitation, locale: Locale) -> liste::Ligne {
+    liste::Ligne {
+        id: s.id,
+        sujet: s.sujet.clone(),
+        description: s.description.clone(),
+        categorie: libelle_categorie(&s.categorie, &s.sous_categorie, locale),
+        objet: objet(t, s),
+        destinataire: s.destinataire.clone(),
+        statut: s.statut.clone(),
+        libelle_statut: libelle_statut(&s.statut, locale),
+        cree_le: s.cree_le.clone(),
+        modifie_le: s.modifie_le.clone(),
+    }
+}
+
+/// The tab of a sent sollicitation (an unknown status counts as in progress).
+fn onglet_de(s: &Sollicitation) -> Onglet {
+    match Statut::depuis_code(&s.statut) {
+        Some(statut) => liste::onglet(statut, s.permet(Action::Repondre)),
+        None => Onglet::EnCours,
+    }
+}
+
+fn libelle_onglet(t: &Textes, onglet: Onglet) -> &'static str {
+    match onglet {
+        Onglet::ActionsRequises => t.onglet_actions,
+        Onglet::EnCours => t.onglet_en_cours,
+        Onglet::Clotures => t.onglet_clotures,
+        Onglet::Brouillons => t.onglet_brouillons,
+    }
+}
+
+/// A draft's searchable text: subject, description, category, object.
+fn texte_brouillon(t: &Textes, b: &BrouillonSollicitation, locale: Locale) -> String {
+    let f = &b.formulaire;
+    format!(
+        "{}\n{}\n{}\n{} {}",
+        f.sujet,
+        f.description,
+        libelle_categorie(&f.categorie, &f.sous_categorie, locale),
+        libelle_type_objet(t, &f.type_objet),
+        f.numero_objet
+    )
+}
+
+/// Moves the focus to an element by id, once the view is updated.
+fn focaliser(id: String) {
+    request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// The list, `/sollicitations[?onglet=actions|en-cours|clotures|brouillons]`: tabs with their counts, a
+/// keyword search, sortable columns and the CSV export of what is shown.
 #[component]
 pub fn Sollicitations() -> impl IntoView {
     let i18n = I18n::expect_context();
     let reglages = Reglages::expect_context();
-    let filtre = RwSignal::new(None::<Statut>);
+    let query = use_query_map();
+    let navigate = use_navigate();
     let liste = RwSignal::new(None::<Result<Vec<Sollicitation>, String>>);
-    Effect::new(move |_| {
-        let statut = filtre.get();
-        let base = reglages.api_base();
-        spawn_local(async move {
-            let resultat = api_sol::lister(&base, statut.map(Statut::code))
-                .await
-                .map_err(|e| e.libelle());
-            let _ = liste.try_set(Some(resultat));
-        });
+    let brouillons = RwSignal::new(Vec::<BrouillonSollicitation>::new());
+    let recherche = RwSignal::new(String::new());
+    let tri = RwSignal::new((Colonne::Modifiee, Sens::Decroissant));
+    let annonce = RwSignal::new(None::<String>);
+    let base = reglages.api_base();
+    spawn_local(async move {
+        let resultat = api_sol::lister(&base, None).await.map_err(|e| e.libelle());
+        let _ = liste.try_set(Some(resultat));
     });
-    let bouton_filtre = move |statut: Option<Statut>| {
-        let libelle = move || match statut {
-            None => i18n.t().sollicitations.filtre_toutes.to_owned(),
-            Some(s) => libelle_statut(s.code(), i18n.locale()),
-        };
-        view! {
-            <button
-                type="button"
-                class="puce"
-                aria-pressed=move || (filtre.get() == statut).to_string()
-                on:click=move |_| filtre.set(statut)
-            >
-                {libelle}
-            </button>
+    Effect::new(move |_| {
+        if let Some(id) = utilisateur_connecte() {
+            brouillons.set(brouillons::charger_sollicitations(id));
+        }
+    });
+
+    // The tab asked in the URL; else « Actions requises » when something waits for the user.
+    let onglet = Memo::new(move |_| {
+        if let Some(o) = query.with(|q| q.get("onglet").and_then(|c| Onglet::depuis_code(&c))) {
+            return o;
+        }
+        let attend = liste.with(|l| {
+            l.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .is_some_and(|v| v.iter().any(|s| onglet_de(s) == Onglet::ActionsRequises))
+        });
+        if attend {
+            Onglet::ActionsRequises
+        } else {
+            Onglet::EnCours
+        }
+    });
+    let choisir = move |o: Onglet, focus: bool| {
+        navigate(
+            &format!("/sollicitations?onglet={}", o.code()),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+        annonce.set(None);
+        if focus {
+            focaliser(format!("onglet-{}", o.code()));
         }
     };
+    let choisir = StoredValue::new(choisir);
+
+    // The rows of every tab matching the search, sorted.
+    let lignes = Memo::new(move |_| {
+        let t = &i18n.t().sollicitations;
+        let locale = i18n.locale();
+        let cherche = recherche.get();
+        let (colonne, sens) = tri.get();
+        liste.with(|l| match l {
+            Some(Ok(sollicitations)) => {
+                let mut lignes: Vec<(Onglet, liste::Ligne)> = sollicitations
+                    .iter()
+                    .map(|s| (onglet_de(s), ligne_de(t, s, locale)))
+                    .filter(|(_, l)| liste::correspond(l, &cherche))
+                    .collect();
+                let mut seules: Vec<liste::Ligne> = lignes.iter().map(|(_, l)| l.clone()).collect();
+                liste::trier(&mut seules, colonne, sens);
+                let rang: std::collections::HashMap<i64, usize> =
+                    seules.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+                lignes.sort_by_key(|(_, l)| rang.get(&l.id).copied().unwrap_or(usize::MAX));
+                lignes
+            }
+            _ => Vec::new(),
+        })
+    });
+    let brouillons_visibles = Memo::new(move |_| {
+        let t = &i18n.t().sollicitations;
+        let locale = i18n.locale();
+        let cherche = recherche.get();
+        brouillons.with(|b| {
+            b.iter()
+                .filter(|b| liste::contient_les_mots(&texte_brouillon(t, b, locale), &cherche))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let compte = move |o: Onglet| match o {
+        Onglet::Brouillons => brouillons_visibles.with(Vec::len),
+        _ => lignes.with(|l| l.iter().filter(|(x, _)| *x == o).count()),
+    };
+    let visibles = move || -> Vec<liste::Ligne> {
+        let o = onglet.get();
+        lignes.with(|l| {
+            l.iter()
+                .filter(|(x, _)| *x == o)
+                .map(|(_, l)| l.clone())
+                .collect()
+        })
+    };
+
+    let exporter = move |_| {
+        let t = &i18n.t().sollicitations;
+        let lignes = visibles();
+        let csv = facture::csv::document(&liste::COLONNES_CSV, liste::cellules_csv(&lignes));
+        let nom = format!("sollicitations-{}.csv", aujourd_hui().format("%Y-%m-%d"));
+        annonce.set(Some(if telecharger(&nom, "text/csv;charset=utf-8", &csv) {
+            format!("{} {}", lignes.len(), t.export_fait)
+        } else {
+            t.export_refuse.to_owned()
+        }));
+    };
+    let supprimer = move |id: String| {
+        if let Some(utilisateur) = utilisateur_connecte() {
+            brouillons::supprimer_sollicitation(utilisateur, &id);
+            brouillons.set(brouillons::charger_sollicitations(utilisateur));
+        }
+        annonce.set(Some(i18n.t().sollicitations.brouillon_supprime.to_owned()));
+        focaliser("panneau-sollicitations".to_owned());
+    };
+
+    let clavier = move |ev: leptos::ev::KeyboardEvent| {
+        let actuel = onglet.get_untracked();
+        let suivant = match ev.key().as_str() {
+            "ArrowRight" => actuel.voisin(1),
+            "ArrowLeft" => actuel.voisin(-1),
+            "Home" => Onglet::TOUS[0],
+            "End" => Onglet::TOUS[Onglet::TOUS.len() - 1],
+            _ => return,
+        };
+        ev.prevent_default();
+        choisir.with_value(|c| c(suivant, true));
+    };
+
+    let entete = move |colonne: Colonne, libelle: fn(&Textes) -> &'static str| {
+        let aria = move || {
+            let (c, sens) = tri.get();
+            if c == colonne {
+                sens.aria()
+            } else {
+                "none"
+            }
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button
+                    type="button"
+                    class="tri"
+                    on:click=move |_| tri.update(|t| *t = liste::tri_apres_clic(*t, colonne))
+                >
+                    {move || libelle(&i18n.t().sollicitations)}
+                </button>
+            </th>
+        }
+    };
+
+    let tableau = move || {
+        let t = &i18n.t().sollicitations;
+        let locale = i18n.locale();
+        let lignes = visibles();
+        if lignes.is_empty() {
+            let message = if recherche.with(|r| r.trim().is_empty()) {
+                t.vide_onglet
+            } else {
+                t.aucun_resultat
+            };
+            return view! { <p class="note">{message}</p> }.into_any();
+        }
+        view! {
+            <table class="tableau">
+                <caption class="visuellement-cache">{libelle_onglet(t, onglet.get_untracked())}</caption>
+                <thead>
+                    <tr>
+                        {entete(Colonne::Numero, |t| t.col_numero)}
+                        {entete(Colonne::Sujet, |t| t.col_sujet)}
+                        {entete(Colonne::Categorie, |t| t.col_categorie)}
+                        {entete(Colonne::Objet, |t| t.col_objet)}
+                        {entete(Colonne::Destinataire, |t| t.col_destinataire)}
+                        {entete(Colonne::Statut, |t| t.col_statut)}
+                        {entete(Colonne::Modifiee, |t| t.col_modifiee)}
+                    </tr>
+                </thead>
+                <tbody>
+                    {lignes
+                        .into_iter()
+                        .map(|l| {
+                            let lien = format!("/sollicitations/{}", l.id);
+                            view! {
+                                <tr>
+                                    <td>{l.id}</td>
+                                    <td><A href=lien>{l.sujet}</A></td>
+                                    <td>{l.categorie}</td>
+                                    <td>{l.objet}</td>
+                                    <td>{l.destinataire}</td>
+                                    <td>{badge(&l.statut, locale)}</td>
+                                    <td>{horodatage(&l.modifie_le, locale)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+
+    let tableau_brouillons = move || {
+        let t = &i18n.t().sollicitations;
+        let locale = i18n.locale();
+        let liste_b = brouillons_visibles.get();
+        let corps = if liste_b.is_empty() {
+            let message = if recherche.with(|r| r.trim().is_empty()) {
+                t.brouillons_vide
+            } else {
+                t.aucun_resultat
+            };
+            view! { <p class="note">{message}</p> }.into_any()
+        } else {
+            view! {
+                <table class="tableau">
+                    <caption class="visuellement-cache">{t.onglet_brouillons}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.col_sujet}</th>
+                            <th scope="col">{t.col_categorie}</th>
+                            <th scope="col">{t.col_objet}</th>
+                            <th scope="col">{t.col_enregistre}</th>
+                            <th scope="col">{t.col_actions}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {liste_b
+                            .into_iter()
+                            .map(|b| {
+                                let f = &b.formulaire;
+                                let sujet = if f.sujet.trim().is_empty() {
+                                    t.brouillon_sans_sujet.to_owned()
+                                } else {
+                                    f.sujet.clone()
+                                };
+                                let categorie = if f.categorie.is_empty() {
+                                    String::new()
+                                } else {
+                                    libelle_categorie(&f.categorie, &f.sous_categorie, locale)
+                                };
+                                let objet = if f.type_objet.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!("{} {}", libelle_type_objet(t, &f.type_objet), f.numero_objet)
+                                };
+                                let lien = format!("/sollicitations/nouvelle?brouillon={}", b.id);
+                                let id = b.id.clone();
+                                let aria_supprimer = format!("{} « {sujet} »", t.supprimer_brouillon);
+                                let aria_reprendre = format!("{} « {sujet} »", t.reprendre);
+                                view! {
+                                    <tr>
+                                        <td>{sujet}</td>
+                                        <td>{categorie}</td>
+                                        <td>{objet}</td>
+                                        <td>{horodatage(&b.enregistre_le, locale)}</td>
+                                        <td class="actions-ligne">
+                                            <A href=lien attr:class="bouton bouton--petit" attr:aria-label=aria_reprendre>{t.reprendre}</A>
+                                            " "
+                                            <button
+                                                type="button"
+                                                class="bouton bouton--petit"
+                                                aria-label=aria_supprimer
+                                                on:click=move |_| supprimer(id.clone())
+                                            >
+                                                {t.supprimer_brouillon}
+                                            </button>
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        };
+        view! {
+            <p class="note">{t.brouillons_note}</p>
+            {corps}
+        }
+    };
+
     view! {
         <Protege>
             <h1>{move || i18n.t().sollicitations.titre}</h1>
@@ -130,62 +463,72 @@ pub fn Sollicitations() -> impl IntoView {
                     {move || i18n.t().sollicitations.nouvelle}
                 </A>
             </p>
-            <div class="puces" role="group" aria-label=move || i18n.t().sollicitations.filtre>
-                {bouton_filtre(None)}
-                {Statut::TOUS.into_iter().map(|s| bouton_filtre(Some(s))).collect_view()}
-            </div>
             {move || {
                 let t = &i18n.t().sollicitations;
-                let locale = i18n.locale();
                 match liste.get() {
-                    None => view! { <p role="status">{t.chargement}</p> }.into_any(),
-                    Some(Err(message)) => view! { <p class="erreur" role="alert">{message}</p> }.into_any(),
-                    Some(Ok(lignes)) if lignes.is_empty() => {
-                        view! { <p role="status">{t.vide}</p> }.into_any()
-                    }
-                    Some(Ok(lignes)) => {
-                        view! {
-                            <table class="tableau">
-                                <caption class="visuellement-cache">{t.titre}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t.col_numero}</th>
-                                        <th scope="col">{t.col_sujet}</th>
-                                        <th scope="col">{t.col_categorie}</th>
-                                        <th scope="col">{t.col_objet}</th>
-                                        <th scope="col">{t.col_destinataire}</th>
-                                        <th scope="col">{t.col_statut}</th>
-                                        <th scope="col">{t.col_modifiee}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {lignes
-                                        .into_iter()
-                                        .map(|s| {
-                                            let lien = format!("/sollicitations/{}", s.id);
-                                            let categorie = libelle_categorie(&s.categorie, &s.sous_categorie, locale);
-                                            let objet = objet(t, &s);
-                                            let modifiee = horodatage(&s.modifie_le, locale);
-                                            view! {
-                                                <tr>
-                                                    <td>{s.id}</td>
-                                                    <td><A href=lien>{s.sujet}</A></td>
-                                                    <td>{categorie}</td>
-                                                    <td>{objet}</td>
-                                                    <td>{s.destinataire}</td>
-                                                    <td>{badge(&s.statut, locale)}</td>
-                                                    <td>{modifiee}</td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        }
-                            .into_any()
-                    }
+                    None => Some(view! { <p role="status">{t.chargement}</p> }.into_any()),
+                    Some(Err(message)) => Some(view! { <p class="erreur" role="alert">{message}</p> }.into_any()),
+                    Some(Ok(_)) => None,
                 }
             }}
+            <div class="champ champ--recherche">
+                <label for="sollicitations-recherche">{move || i18n.t().sollicitations.recherche}</label>
+                <input
+                    id="sollicitations-recherche"
+                    type="search"
+                    autocomplete="off"
+                    aria-describedby="sollicitations-recherche-aide"
+                    prop:value=move || recherche.get()
+                    on:input=move |ev| recherche.set(event_target_value(&ev))
+                />
+                <p id="sollicitations-recherche-aide" class="note-annuaire">{move || i18n.t().sollicitations.recherche_aide}</p>
+            </div>
+            <div class="onglets" role="tablist" aria-label=move || i18n.t().sollicitations.onglets on:keydown=clavier>
+                {Onglet::TOUS
+                    .into_iter()
+                    .map(|o| {
+                        let choisi = move || onglet.get() == o;
+                        view! {
+                            <button
+                                type="button"
+                                role="tab"
+                                class="onglet"
+                                id=format!("onglet-{}", o.code())
+                                aria-controls="panneau-sollicitations"
+                                aria-selected=move || choisi().to_string()
+                                tabindex=move || if choisi() { "0" } else { "-1" }
+                                on:click=move |_| choisir.with_value(|c| c(o, false))
+                            >
+                                {move || format!("{} ({})", libelle_onglet(&i18n.t().sollicitations, o), compte(o))}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div
+                id="panneau-sollicitations"
+                class="panneau-onglet"
+                role="tabpanel"
+                tabindex="0"
+                aria-labelledby=move || format!("onglet-{}", onglet.get().code())
+            >
+                {move || {
+                    if onglet.get() == Onglet::Brouillons {
+                        tableau_brouillons().into_any()
+                    } else {
+                        view! {
+                            <div class="criteres__actions">
+                                <button type="button" class="bouton" on:click=exporter>
+                                    {move || i18n.t().sollicitations.exporter_csv}
+                                </button>
+                            </div>
+                            {tableau}
+                        }
+                        .into_any()
+                    }
+                }}
+            </div>
+            <p class="visuellement-cache" role="status">{move || annonce.get()}</p>
         </Protege>
     }
 }
@@ -328,6 +671,7 @@ fn ChoixFichier(
 enum ChampTexte {
     Sujet,
     NumeroObjet,
+    SiretDestinataire,
 }
 
 /// The creation form, `/sollicitations/nouvelle[?typeObjet=FACTURE&numeroObjet=…]`.
@@ -366,21 +710,87 @@ fn Formulaire() -> impl IntoView {
             ..Default::default()
         }
     });
-    let formulaire = RwSignal::new(initial);
+    // A draft reopened from the list (`?brouillon=<id>`), else a new one, saved as the user types.
+    let utilisateur = utilisateur_connecte();
+    let demande = query.with_untracked(|q| q.get("brouillon"));
+    let repris = demande.as_ref().and_then(|id| {
+        utilisateur.and_then(|u| {
+            brouillons::charger_sollicitations(u)
+                .into_iter()
+                .find(|b| &b.id == id)
+        })
+    });
+    let introuvable = demande.is_some() && repris.is_none();
+    let id_brouillon = StoredValue::new(
+        repris
+            .as_ref()
+            .map(|b| b.id.clone())
+            .unwrap_or_else(brouillons::nouvel_identifiant),
+    );
+    let depart = repris.map(|b| b.formulaire).unwrap_or(initial);
+    let formulaire = RwSignal::new(depart.clone());
+    let brouillon_garde = RwSignal::new(false);
+    Effect::new(move |_| {
+        let actuel = formulaire.get();
+        if actuel == depart || actuel.est_vide() {
+            return;
+        }
+        if let Some(u) = utilisateur {
+            let brouillon = BrouillonSollicitation {
+                id: id_brouillon.get_value(),
+                enregistre_le: brouillons::maintenant_utc(),
+                formulaire: NouvelleSollicitation {
+                    piece_jointe: None,
+                    ..actuel
+                },
+            };
+            brouillon_garde.set(brouillons::enregistrer_sollicitation(u, &brouillon));
+        }
+    });
     let fichier = RwSignal::new(None::<Fichier>);
     let erreurs = RwSignal::new(Vec::<ErreurChamp>::new());
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(
+        introuvable.then(|| i18n.t().sollicitations.brouillon_introuvable.to_owned()),
+    );
     let en_cours = RwSignal::new(false);
+    // The destination organisation is asked when the category is addressed to a public organisation and
+    // the object is not an invoice (whose recipient it then is).
+    let destinataire_demande = move || {
+        formulaire.with(|f| {
+            regles::categorie(&f.categorie).is_some_and(|c| c.destinataire_requis)
+                && f.type_objet != TypeObjet::Facture.code()
+        })
+    };
 
     let envoyer = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if en_cours.get_untracked() {
             return;
         }
-        en_cours.set(true);
         message.set(None);
-        let base = reglages.api_base();
         let mut corps = formulaire.get_untracked();
+        if destinataire_demande() {
+            let siret: String = corps.siret_destinataire.split_whitespace().collect();
+            // A missing SIRET is said by the server with the other missing fields; a wrong one here.
+            let refus: Option<fn(&Textes) -> &'static str> = (!siret.is_empty()
+                && facture::identifiant::Siret::parse(&siret).is_err())
+            .then_some(|t| t.siret_invalide);
+            if let Some(refus) = refus {
+                erreurs.set(vec![ErreurChamp {
+                    champ: "siretDestinataire".to_owned(),
+                    message_fr: refus(&Locale::Fr.textes().sollicitations).to_owned(),
+                    message_en: refus(&Locale::En.textes().sollicitations).to_owned(),
+                }]);
+                let t = &i18n.t().sollicitations;
+                message.set(Some(t.a_corriger.to_owned()));
+                focaliser_premiere_erreur();
+                return;
+            }
+        } else {
+            corps.siret_destinataire.clear();
+        }
+        en_cours.set(true);
+        let base = reglages.api_base();
         corps.piece_jointe = fichier
             .get_untracked()
             .map(|f| PieceJointe::depuis_octets(&f.nom, &f.octets));
@@ -391,6 +801,9 @@ fn Formulaire() -> impl IntoView {
                 // try_set gives the value back when the signal is gone: the screen was left.
                 match resultat {
                     Ok(detail) => {
+                        if let Some(u) = utilisateur {
+                            brouillons::supprimer_sollicitation(u, &id_brouillon.get_value());
+                        }
                         navigate(
                             &format!("/sollicitations/{}", detail.sollicitation.id),
                             Default::default(),
@@ -410,21 +823,37 @@ fn Formulaire() -> impl IntoView {
     let messages = move |champ: &'static str| messages_de(&erreurs.get(), champ, i18n.locale());
     let en_erreur = move |champ: &'static str| !messages(champ).is_empty();
     let champ_texte = move |champ: ChampTexte| {
-        let (nom, id, libelle, aide): (
+        type Libelle = fn(&Textes) -> &'static str;
+        let (nom, id, libelle, aide, longueur): (
             &'static str,
             &'static str,
-            fn(&Textes) -> &'static str,
-            bool,
+            Libelle,
+            Option<Libelle>,
+            usize,
         ) = match champ {
-            ChampTexte::Sujet => ("sujet", "sollicitation-sujet", |t| t.sujet, false),
+            ChampTexte::Sujet => (
+                "sujet",
+                "sollicitation-sujet",
+                |t| t.sujet,
+                None,
+                regles::SUJET_LONGUEUR_MAX,
+            ),
             ChampTexte::NumeroObjet => (
                 "numeroObjet",
                 "sollicitation-numero-objet",
                 |t| t.numero_objet,
-                true,
+                Some(|t| t.numero_objet_aide),
+                regles::NUMERO_OBJET_LONGUEUR_MAX,
+            ),
+            ChampTexte::SiretDestinataire => (
+                "siretDestinataire",
+                "sollicitation-siret-destinataire",
+                |t| t.siret_destinataire,
+                Some(|t| t.siret_destinataire_aide),
+                20,
             ),
         };
-        let decrit = if aide {
+        let decrit = if aide.is_some() {
             format!("{id}-aide {id}-messages")
         } else {
             format!("{id}-messages")
@@ -437,24 +866,28 @@ fn Formulaire() -> impl IntoView {
                     type="text"
                     name=nom
                     autocomplete="off"
-                    required=matches!(champ, ChampTexte::Sujet)
-                    maxlength=if aide { regles::NUMERO_OBJET_LONGUEUR_MAX } else { regles::SUJET_LONGUEUR_MAX }
+                    inputmode=matches!(champ, ChampTexte::SiretDestinataire).then_some("numeric")
+                    required=!matches!(champ, ChampTexte::NumeroObjet)
+                    maxlength=longueur
                     aria-invalid=move || en_erreur(nom).to_string()
                     aria-describedby=decrit
                     prop:value=move || formulaire.with(|f| match champ {
                         ChampTexte::Sujet => f.sujet.clone(),
                         ChampTexte::NumeroObjet => f.numero_objet.clone(),
+                        ChampTexte::SiretDestinataire => f.siret_destinataire.clone(),
                     })
                     on:input=move |ev| {
                         let valeur = event_target_value(&ev);
+                        erreurs.update(|e| e.retain(|x| x.champ != nom));
                         formulaire.update(|f| match champ {
                             ChampTexte::Sujet => f.sujet = valeur,
                             ChampTexte::NumeroObjet => f.numero_objet = valeur,
+                            ChampTexte::SiretDestinataire => f.siret_destinataire = valeur,
                         });
                     }
                 />
-                {aide.then(|| view! {
-                    <p id=format!("{id}-aide") class="note-annuaire">{move || i18n.t().sollicitations.numero_objet_aide}</p>
+                {aide.map(|aide| view! {
+                    <p id=format!("{id}-aide") class="note-annuaire">{move || aide(&i18n.t().sollicitations)}</p>
                 })}
                 {move || liste_messages(format!("{id}-messages"), messages(nom))}
             </div>
@@ -580,6 +1013,9 @@ fn Formulaire() -> impl IntoView {
                     </div>
                     {champ_texte(ChampTexte::NumeroObjet)}
                 </div>
+                <Show when=destinataire_demande>
+                    {champ_texte(ChampTexte::SiretDestinataire)}
+                </Show>
                 {champ_texte(ChampTexte::Sujet)}
                 <div class="champ" class:champ--bloquant=move || en_erreur("description")>
                     <label for="sollicitation-description">{move || i18n.t().sollicitations.description}</label>
@@ -603,6 +1039,9 @@ fn Formulaire() -> impl IntoView {
                 <div class="message-formulaire" role="alert">
                     {move || message.get().map(|m| view! { <p class="erreur">{m}</p> })}
                 </div>
+                <p class="note" class:visuellement-cache=move || !brouillon_garde.get()>
+                    {move || brouillon_garde.get().then(|| i18n.t().sollicitations.brouillon_enregistre)}
+                </p>
                 <div class="criteres__actions">
                     <button type="submit" class="bouton bouton--principal" aria-disabled=move || en_cours.get().to_string()>
                         {move || i18n.t().sollicitations.creer}

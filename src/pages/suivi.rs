@@ -3,12 +3,15 @@
 //!
 //! The screen only binds: the work-list rule, the CSV and the statuses come from `facture::suivi`.
 
+use cpro::codes::{CadreFacturation, TypeFacture};
 use cpro::factures::{
-    ActionFournisseur, CritereDestinataire, FactureRechercheeFournisseur,
-    ParametresRechercherFactureParFournisseur, RechercherFournisseurRequest, StatutFacture,
-    TriColonneFactureFournisseur, TriSens,
+    ActionFournisseur, FactureRechercheeFournisseur, ParametresRechercherFactureParFournisseur,
+    RechercherFournisseurRequest, StatutFacture, TriColonneFactureFournisseur, TriSens,
 };
 use facture::montant::{formater_montant, parse_montant};
+use facture::recherche::{
+    self, lire_identifiant, Destinataire, IdentifiantDestinataire, IdentifiantRefuse, Perimetre,
+};
 use facture::suivi::{a_traiter, csv_factures, Synthese as OptionsSynthese, STATUTS_A_TRAITER};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -175,11 +178,59 @@ fn Synthese() -> impl IntoView {
 struct Criteres {
     numero: String,
     statut: String,
-    siret_destinataire: String,
+    /// Destinataire: tous, État, hors État.
+    perimetre: Perimetre,
+    /// A recipient's SIRET or SIREN (with « tous » only).
+    identifiant: String,
+    /// A code service of that recipient (or of the State).
+    code_service: String,
+    /// `typeFacture`: empty, FACTURE or AVOIR.
+    type_facture: String,
+    /// `cadreFacturation` code, empty for any.
+    cadre: String,
+    /// The supplier structure (`idFournisseur`), empty for all of the user's.
+    id_fournisseur: String,
+    /// The supplier's service (`idServiceFournisseur`), empty for any.
+    id_service_fournisseur: String,
     depot_du: String,
     depot_au: String,
     montant_min: String,
     montant_max: String,
+}
+
+/// Why the criteria cannot be searched as typed; names the field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum CritereRefuse {
+    /// An amount bound that is not an amount (the field's id).
+    Montant(&'static str),
+    /// The recipient's SIRET / SIREN.
+    Identifiant(IdentifiantRefuse),
+    /// A code service without one recipient structure.
+    ServiceSansDestinataire,
+}
+
+impl CritereRefuse {
+    fn champ(self) -> &'static str {
+        match self {
+            CritereRefuse::Montant(champ) => champ,
+            CritereRefuse::Identifiant(_) => "critere-identifiant",
+            CritereRefuse::ServiceSansDestinataire => "critere-service",
+        }
+    }
+
+    fn message(self, t: &TextesSuivi, locale: Locale) -> &'static str {
+        match self {
+            CritereRefuse::Montant(_) => t.montant_invalide,
+            CritereRefuse::Identifiant(refus) => {
+                let (fr, en) = refus.messages();
+                match locale {
+                    Locale::Fr => fr,
+                    Locale::En => en,
+                }
+            }
+            CritereRefuse::ServiceSansDestinataire => t.service_sans_destinataire,
+        }
+    }
 }
 
 impl Criteres {
@@ -199,36 +250,48 @@ impl Criteres {
         ))
     }
 
-    /// The SIRET typed as recipient criterion, without spaces.
-    fn siret(&self) -> Option<String> {
-        Some(self.siret_destinataire.replace(' ', "")).filter(|s| !s.is_empty())
+    /// The recipient identifier typed, when « tous » is chosen.
+    fn identifiant(&self) -> Result<Option<IdentifiantDestinataire>, IdentifiantRefuse> {
+        match self.perimetre {
+            Perimetre::Tous => lire_identifiant(&self.identifiant),
+            _ => Ok(None),
+        }
     }
 
+    /// Checks what can be checked before searching.
+    fn verifier(&self) -> Result<(), CritereRefuse> {
+        self.montants().map_err(CritereRefuse::Montant)?;
+        let identifiant = self.identifiant().map_err(CritereRefuse::Identifiant)?;
+        let une_structure = self.perimetre == Perimetre::Etat
+            || matches!(identifiant, Some(IdentifiantDestinataire::Siret(_)));
+        if !self.code_service.trim().is_empty() && !une_structure {
+            return Err(CritereRefuse::ServiceSansDestinataire);
+        }
+        Ok(())
+    }
+
+    /// The request, once the recipient criterion is resolved; `None` when nothing can match.
     fn requete(
         &self,
-        id_destinataire: Option<i64>,
+        destinataire: &Destinataire,
         page: i64,
         par_page: i64,
         tri: (TriColonneFactureFournisseur, TriSens),
-    ) -> RechercherFournisseurRequest {
+    ) -> Option<RechercherFournisseurRequest> {
         let texte = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
         let date = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
         let (montant_min, montant_max) = self.montants().unwrap_or_default();
-        RechercherFournisseurRequest {
+        let mut requete = RechercherFournisseurRequest {
             montant_ttc_min: montant_min,
             montant_ttc_max: montant_max,
             numero_facture: texte(&self.numero),
             statut_courant: texte(&self.statut)
                 .map(|code| vec![StatutFacture::from_code(&code)])
                 .unwrap_or_default(),
-            liste_destinataire: id_destinataire
-                .map(|id| {
-                    vec![CritereDestinataire {
-                        id_destinataire: Some(id),
-                        ..Default::default()
-                    }]
-                })
-                .unwrap_or_default(),
+            type_facture: texte(&self.type_facture).map(|c| TypeFacture::from_code(&c)),
+            cadre_facturation: texte(&self.cadre).map(|c| CadreFacturation::from_code(&c)),
+            id_fournisseur: self.id_fournisseur.parse().ok(),
+            id_service_fournisseur: self.id_service_fournisseur.parse().ok(),
             periode_date_depot_du: date(&self.depot_du),
             periode_date_depot_au: date(&self.depot_au),
             recherche_facture_par_fournisseur: Some(ParametresRechercherFactureParFournisseur {
@@ -239,7 +302,8 @@ impl Criteres {
                 ..Default::default()
             }),
             ..Default::default()
-        }
+        };
+        recherche::appliquer(&mut requete, destinataire).then_some(requete)
     }
 }
 
@@ -280,17 +344,56 @@ fn Recherche() -> impl IntoView {
     let selection = RwSignal::new(std::collections::BTreeMap::<i64, String>::new());
     let avec_pieces = RwSignal::new(false);
     let telechargement = RwSignal::new(None::<String>);
-    let montant_invalide = RwSignal::new(None::<&'static str>);
+    let refus = RwSignal::new(None::<CritereRefuse>);
+    // The user's supplier structures, and the services of the one chosen.
+    let structures = RwSignal::new(Vec::<api::StructureFournisseur>::new());
+    let services_fournisseur = RwSignal::new(Vec::<api::ServiceStructure>::new());
+    let base = reglages.api_base();
+    spawn_local(async move {
+        if let Ok(liste) = api::structures_fournisseur(&base).await {
+            let _ = structures.try_set(liste);
+        }
+    });
+    let choisir_fournisseur = move |valeur: String| {
+        criteres.update(|c| {
+            c.id_fournisseur = valeur.clone();
+            c.id_service_fournisseur.clear();
+        });
+        services_fournisseur.set(Vec::new());
+        if let Ok(id) = valeur.parse::<i64>() {
+            let base = reglages.api_base();
+            spawn_local(async move {
+                if let Ok(liste) = api::services_structure(&base, id).await {
+                    // Only if that structure is still the one chosen.
+                    if criteres.try_with_untracked(|c| c.id_fournisseur == id.to_string())
+                        == Some(true)
+                    {
+                        let _ = services_fournisseur.try_set(liste);
+                    }
+                }
+            });
+        }
+    };
     // A request number: only the last search's answer is shown.
     let generation = StoredValue::new(0_u64);
 
     let chercher = move || {
         let criteres = criteres.get_untracked();
-        if let Err(champ) = criteres.montants() {
-            montant_invalide.set(Some(champ));
+        if let Err(erreur) = criteres.verifier() {
+            refus.set(Some(erreur));
+            let champ = erreur.champ();
+            request_animation_frame(move || {
+                let element = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(champ))
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let Some(element) = element {
+                    let _ = element.focus();
+                }
+            });
             return;
         }
-        montant_invalide.set(None);
+        refus.set(None);
         let (page, par_page, tri) = (
             page.get_untracked(),
             par_page.get_untracked(),
@@ -384,6 +487,15 @@ fn Recherche() -> impl IntoView {
         });
     };
 
+    // Every criterion back to its default (the supplier's services list too), page 1, searched again.
+    let reinitialiser = move |_| {
+        criteres.set(Criteres::default());
+        services_fournisseur.set(Vec::new());
+        refus.set(None);
+        page.set(1);
+        chercher();
+    };
+
     let champ = move |id: &'static str,
                       libelle: fn(&TextesSuivi) -> &'static str,
                       type_champ: &'static str,
@@ -395,7 +507,7 @@ fn Recherche() -> impl IntoView {
                 <input
                     id=id
                     type=type_champ
-                    aria-invalid=move || (montant_invalide.get() == Some(id)).to_string()
+                    aria-invalid=move || (refus.get().map(CritereRefuse::champ) == Some(id)).to_string()
                     aria-describedby="criteres-message"
                     prop:value=move || criteres.with(lire)
                     on:input=move |ev| {
@@ -423,6 +535,7 @@ fn Recherche() -> impl IntoView {
                     <label for="critere-statut">{move || i18n.t().suivi.critere_statut}</label>
                     <select
                         id="critere-statut"
+                        prop:value=move || criteres.with(|c| c.statut.clone())
                         on:change=move |ev| {
                             let valeur = event_target_value(&ev);
                             criteres.update(|c| c.statut = valeur);
@@ -439,13 +552,170 @@ fn Recherche() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
-                {champ(
-                    "critere-destinataire",
-                    |t| t.critere_destinataire,
-                    "text",
-                    |c| c.siret_destinataire.clone(),
-                    |c, v| c.siret_destinataire = v,
-                )}
+                <fieldset class="champ champ--groupe">
+                    <legend>{move || i18n.t().suivi.critere_perimetre}</legend>
+                    {Perimetre::TOUS
+                        .into_iter()
+                        .map(|p| {
+                            let libelle = move || {
+                                let t = &i18n.t().suivi;
+                                match p {
+                                    Perimetre::Tous => t.perimetre_tous,
+                                    Perimetre::Etat => t.perimetre_etat,
+                                    Perimetre::HorsEtat => t.perimetre_hors_etat,
+                                }
+                            };
+                            view! {
+                                <label class="case">
+                                    <input
+                                        type="radio"
+                                        name="critere-perimetre"
+                                        value=p.code()
+                                        prop:checked=move || criteres.with(|c| c.perimetre == p)
+                                        on:change=move |_| criteres.update(|c| c.perimetre = p)
+                                    />
+                                    {libelle}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <div class="champ">
+                    <label for="critere-identifiant">{move || i18n.t().suivi.critere_destinataire}</label>
+                    <input
+                        id="critere-identifiant"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        disabled=move || criteres.with(|c| c.perimetre != Perimetre::Tous)
+                        aria-invalid=move || (refus.get().map(CritereRefuse::champ) == Some("critere-identifiant")).to_string()
+                        aria-describedby="critere-identifiant-aide criteres-message"
+                        prop:value=move || criteres.with(|c| c.identifiant.clone())
+                        on:input=move |ev| {
+                            let valeur = event_target_value(&ev);
+                            criteres.update(|c| c.identifiant = valeur);
+                        }
+                    />
+                    <p id="critere-identifiant-aide" class="note-annuaire">
+                        {move || {
+                            let t = &i18n.t().suivi;
+                            if criteres.with(|c| c.perimetre == Perimetre::Tous) {
+                                t.critere_identifiant_aide
+                            } else {
+                                t.critere_identifiant_perimetre
+                            }
+                        }}
+                    </p>
+                </div>
+                <div class="champ">
+                    <label for="critere-service">{move || i18n.t().suivi.critere_service}</label>
+                    <input
+                        id="critere-service"
+                        type="text"
+                        autocomplete="off"
+                        aria-invalid=move || (refus.get().map(CritereRefuse::champ) == Some("critere-service")).to_string()
+                        aria-describedby="critere-service-aide criteres-message"
+                        prop:value=move || criteres.with(|c| c.code_service.clone())
+                        on:input=move |ev| {
+                            let valeur = event_target_value(&ev);
+                            criteres.update(|c| c.code_service = valeur);
+                        }
+                    />
+                    <p id="critere-service-aide" class="note-annuaire">{move || i18n.t().suivi.critere_service_aide}</p>
+                </div>
+                <div class="champ">
+                    <label for="critere-type">{move || i18n.t().suivi.critere_type}</label>
+                    <select
+                        id="critere-type"
+                        prop:value=move || criteres.with(|c| c.type_facture.clone())
+                        on:change=move |ev| {
+                            let valeur = event_target_value(&ev);
+                            criteres.update(|c| c.type_facture = valeur);
+                        }
+                    >
+                        <option value="">{move || i18n.t().suivi.tous_types}</option>
+                        <option value=TypeFacture::FACTURE.code().to_owned()>{move || i18n.t().suivi.type_facture}</option>
+                        <option value=TypeFacture::AVOIR.code().to_owned()>{move || i18n.t().suivi.type_avoir}</option>
+                    </select>
+                </div>
+                <div class="champ">
+                    <label for="critere-cadre">{move || i18n.t().suivi.critere_cadre}</label>
+                    <select
+                        id="critere-cadre"
+                        prop:value=move || criteres.with(|c| c.cadre.clone())
+                        on:change=move |ev| {
+                            let valeur = event_target_value(&ev);
+                            criteres.update(|c| c.cadre = valeur);
+                        }
+                    >
+                        <option value="">{move || i18n.t().suivi.tous_cadres}</option>
+                        {CadreFacturation::CONNUS
+                            .iter()
+                            .map(|c| {
+                                let code = c.code().to_owned();
+                                let libelle = c.libelle_fr().to_owned();
+                                view! { <option value=code>{libelle}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="champ">
+                    <label for="critere-fournisseur">{move || i18n.t().suivi.critere_fournisseur}</label>
+                    <select
+                        id="critere-fournisseur"
+                        prop:value=move || criteres.with(|c| c.id_fournisseur.clone())
+                        on:change=move |ev| choisir_fournisseur(event_target_value(&ev))
+                    >
+                        <option value="">{move || i18n.t().suivi.toutes_structures}</option>
+                        {move || {
+                            structures
+                                .get()
+                                .into_iter()
+                                .map(|s| {
+                                    let choisie = criteres.with_untracked(|c| c.id_fournisseur == s.id.to_string());
+                                    view! {
+                                        <option value=s.id.to_string() selected=choisie>
+                                            {format!("{} ({})", s.designation, s.identifiant)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="champ">
+                    <label for="critere-service-fournisseur">{move || i18n.t().suivi.critere_service_fournisseur}</label>
+                    <select
+                        id="critere-service-fournisseur"
+                        disabled=move || criteres.with(|c| c.id_fournisseur.is_empty())
+                        prop:value=move || criteres.with(|c| c.id_service_fournisseur.clone())
+                        on:change=move |ev| {
+                            let valeur = event_target_value(&ev);
+                            criteres.update(|c| c.id_service_fournisseur = valeur);
+                        }
+                    >
+                        <option value="">
+                            {move || {
+                                let t = &i18n.t().suivi;
+                                if criteres.with(|c| c.id_fournisseur.is_empty()) { t.choisir_structure_dabord } else { t.tous_services }
+                            }}
+                        </option>
+                        {move || {
+                            services_fournisseur
+                                .get()
+                                .into_iter()
+                                .map(|s| {
+                                    let choisi = criteres.with_untracked(|c| c.id_service_fournisseur == s.id.to_string());
+                                    view! {
+                                        <option value=s.id.to_string() selected=choisi>
+                                            {format!("{} — {}", s.code, s.libelle)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
                 {champ("critere-du", |t| t.critere_depot_du, "date", |c| c.depot_du.clone(), |c, v| c.depot_du = v)}
                 {champ("critere-au", |t| t.critere_depot_au, "date", |c| c.depot_au.clone(), |c, v| c.depot_au = v)}
                 {champ("critere-montant-min", |t| t.critere_montant_min, "text", |c| c.montant_min.clone(), |c, v| c.montant_min = v)}
@@ -457,10 +727,13 @@ fn Recherche() -> impl IntoView {
                     <button type="button" class="bouton" on:click=exporter>
                         {move || i18n.t().suivi.exporter_csv}
                     </button>
+                    <button type="button" class="bouton" on:click=reinitialiser>
+                        {move || i18n.t().suivi.reinitialiser}
+                    </button>
                 </div>
             </form>
             <p id="criteres-message" class="erreur" role="alert">
-                {move || montant_invalide.get().map(|_| i18n.t().suivi.montant_invalide)}
+                {move || refus.get().map(|r| r.message(&i18n.t().suivi, i18n.locale()))}
             </p>
             <p class="note" role="status">{move || export.get()}</p>
             <div class="selection-barre">
@@ -662,8 +935,87 @@ fn Pagination(
     }
 }
 
-/// One search: the recipient SIRET is first turned into its Chorus Pro id (an unknown SIRET finds
-/// nothing), then `rechercher/fournisseur` with the criteria, page and sort.
+/// The recipients the supplier has invoiced, as (id, SIRET) pairs: what « hors État » and a SIREN are
+/// resolved against (Chorus Pro finds structures by exact identifier only).
+async fn destinataires_factures(base: &str) -> Result<Vec<(i64, String)>, String> {
+    let requete = RechercherFournisseurRequest {
+        recherche_facture_par_fournisseur: Some(ParametresRechercherFactureParFournisseur {
+            nb_resultats_par_page: Some(EXPORT_MAX),
+            tri_colonne: Some(TriColonneFactureFournisseur::CodeDestinataire),
+            tri_sens: Some(TriSens::Ascendant),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let reponse = api::rechercher_factures(base, &requete)
+        .await
+        .map_err(|e| e.libelle())?;
+    let mut connus: Vec<(i64, String)> = reponse
+        .liste_factures
+        .into_iter()
+        .filter_map(|f| Some((f.id_destinataire?, f.code_destinataire?)))
+        .collect();
+    connus.sort();
+    connus.dedup();
+    Ok(connus)
+}
+
+/// The ids of the services of `id_structure` whose code is `code` (none typed: no narrowing); `None` when
+/// the structure has no such service (the search then finds nothing).
+async fn services_du_code(
+    base: &str,
+    id_structure: i64,
+    code: &str,
+) -> Result<Option<Vec<i64>>, String> {
+    let code = code.trim();
+    if code.is_empty() {
+        return Ok(Some(Vec::new()));
+    }
+    let services = api::services_structure(base, id_structure)
+        .await
+        .map_err(|e| e.libelle())?;
+    Ok(services
+        .into_iter()
+        .find(|s| s.code.eq_ignore_ascii_case(code))
+        .map(|s| vec![s.id]))
+}
+
+/// The recipient criteria as Chorus Pro ids (see `facture::recherche`).
+async fn resoudre_destinataire(base: &str, criteres: &Criteres) -> Result<Destinataire, String> {
+    let structure = |siret: String| async move {
+        api::id_structure_publique(base, &siret)
+            .await
+            .map_err(|e| e.libelle())
+    };
+    Ok(match criteres.perimetre {
+        Perimetre::Etat => match structure(recherche::SIRET_ETAT.to_owned()).await? {
+            None => Destinataire::Aucun,
+            Some(id) => match services_du_code(base, id, &criteres.code_service).await? {
+                Some(services) => Destinataire::Siren { id, services },
+                None => Destinataire::Aucun,
+            },
+        },
+        Perimetre::HorsEtat => recherche::hors_etat(&destinataires_factures(base).await?),
+        Perimetre::Tous => match criteres.identifiant() {
+            Err(_) | Ok(None) => Destinataire::Tous,
+            Ok(Some(IdentifiantDestinataire::Siret(siret))) => {
+                match structure(siret.as_str().to_owned()).await? {
+                    None => Destinataire::Aucun,
+                    Some(id) => match services_du_code(base, id, &criteres.code_service).await? {
+                        Some(services) => Destinataire::Structure { id, services },
+                        None => Destinataire::Aucun,
+                    },
+                }
+            }
+            Ok(Some(IdentifiantDestinataire::Siren(siren))) => {
+                recherche::par_siren(&destinataires_factures(base).await?, &siren)
+            }
+        },
+    })
+}
+
+/// One search: the recipient criteria are first turned into Chorus Pro ids (a recipient that cannot
+/// match finds nothing), then `rechercher/fournisseur` with the criteria, page and sort.
 async fn rechercher(
     base: &str,
     criteres: &Criteres,
@@ -671,21 +1023,14 @@ async fn rechercher(
     par_page: i64,
     tri: (TriColonneFactureFournisseur, TriSens),
 ) -> Result<Page, String> {
-    let id_destinataire = match criteres.siret() {
-        Some(siret) => match api::id_structure_publique(base, &siret).await {
-            Ok(Some(id)) => Some(id),
-            Ok(None) => {
-                return Ok(Page {
-                    factures: Vec::new(),
-                    total: 0,
-                    pages: 0,
-                })
-            }
-            Err(e) => return Err(e.libelle()),
-        },
-        None => None,
+    let destinataire = resoudre_destinataire(base, criteres).await?;
+    let Some(requete) = criteres.requete(&destinataire, page, par_page, tri) else {
+        return Ok(Page {
+            factures: Vec::new(),
+            total: 0,
+            pages: 0,
+        });
     };
-    let requete = criteres.requete(id_destinataire, page, par_page, tri);
     let reponse = api::rechercher_factures(base, &requete)
         .await
         .map_err(|e| e.libelle())?;

@@ -271,3 +271,64 @@ pub fn supprimer_saisie(utilisateur: i64) {
         let _ = stockage.remove_item(&cle_saisie(utilisateur));
     }
 }
+
+/// A sollicitation being written and not sent yet (Sollicitations › Brouillons).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BrouillonSollicitation {
+    /// Local id (`/sollicitations/nouvelle?brouillon=<id>`).
+    pub id: String,
+    /// Last saved (UTC, `YYYY-MM-DDTHH:MM:SS`).
+    pub enregistre_le: String,
+    /// The form as typed (the attached file is not kept).
+    pub formulaire: crate::api::sollicitations::NouvelleSollicitation,
+}
+
+fn cle_sollicitations(utilisateur: i64) -> String {
+    format!("passerelle.u{utilisateur}.sollicitations.brouillons")
+}
+
+/// The user's sollicitation drafts on this device, last saved first.
+pub fn charger_sollicitations(utilisateur: i64) -> Vec<BrouillonSollicitation> {
+    let mut brouillons: Vec<BrouillonSollicitation> = stockage()
+        .and_then(|s| s.get_item(&cle_sollicitations(utilisateur)).ok().flatten())
+        .and_then(|texte| serde_json::from_str(&texte).ok())
+        .unwrap_or_default();
+    brouillons.sort_by(|a, b| b.enregistre_le.cmp(&a.enregistre_le));
+    brouillons
+}
+
+fn ecrire_sollicitations(utilisateur: i64, brouillons: &[BrouillonSollicitation]) -> bool {
+    let (Some(stockage), Ok(texte)) = (stockage(), serde_json::to_string(brouillons)) else {
+        return false;
+    };
+    stockage
+        .set_item(&cle_sollicitations(utilisateur), &texte)
+        .is_ok()
+}
+
+/// Saves (adds or replaces by id) a sollicitation draft. Returns false when the browser refused.
+pub fn enregistrer_sollicitation(utilisateur: i64, brouillon: &BrouillonSollicitation) -> bool {
+    let mut brouillons = charger_sollicitations(utilisateur);
+    brouillons.retain(|b| b.id != brouillon.id);
+    brouillons.insert(0, brouillon.clone());
+    ecrire_sollicitations(utilisateur, &brouillons)
+}
+
+/// Removes a sollicitation draft (sent or deleted).
+pub fn supprimer_sollicitation(utilisateur: i64, id: &str) {
+    let mut brouillons = charger_sollicitations(utilisateur);
+    let avant = brouillons.len();
+    brouillons.retain(|b| b.id != id);
+    if brouillons.len() != avant {
+        ecrire_sollicitations(utilisateur, &brouillons);
+    }
+}
+
+/// Now, UTC, `YYYY-MM-DDTHH:MM:SS` (as the server's timestamps).
+pub fn maintenant_utc() -> String {
+    let date = js_sys::Date::new_0();
+    date.to_iso_string()
+        .as_string()
+        .and_then(|iso| iso.get(..19).map(str::to_owned))
+        .unwrap_or_default()
+}

@@ -150,6 +150,74 @@ code_enum! {
 }
 
 impl CadreFacturation {
+    /// The French label, as the portal lists the cadres (the code for one this crate does not know).
+    pub fn libelle_fr(&self) -> &str {
+        match self {
+            CadreFacturation::A1_FACTURE_FOURNISSEUR => "A1 — Facture de fournisseur",
+            CadreFacturation::A2_FACTURE_FOURNISSEUR_DEJA_PAYEE => {
+                "A2 — Facture de fournisseur déjà payée"
+            }
+            CadreFacturation::A3_MEMOIRE_JUSTICE => "A3 — Mémoire de frais de justice",
+            CadreFacturation::A4_PROJET_DECOMPTE_MENSUEL_FOURNISSEUR => {
+                "A4 — Projet de décompte mensuel (fournisseur)"
+            }
+            CadreFacturation::A5_ETAT_ACOMPTE_FOURNISSEUR => "A5 — État d'acompte (fournisseur)",
+            CadreFacturation::A6_ETAT_ACOMPTE_VALIDE_FOURNISSEUR => {
+                "A6 — État d'acompte validé (fournisseur)"
+            }
+            CadreFacturation::A7_PROJET_DECOMPTE_FINAL_FOURNISSEUR => {
+                "A7 — Projet de décompte final (fournisseur)"
+            }
+            CadreFacturation::A8_DECOMPTE_GENERAL_DEFINITIF_FOURNISSEUR => {
+                "A8 — Décompte général et définitif (fournisseur)"
+            }
+            CadreFacturation::A9_FACTURE_SOUSTRAITANT => "A9 — Facture de sous-traitant",
+            CadreFacturation::A10_PROJET_DECOMPTE_MENSUEL_SOUSTRAITANT => {
+                "A10 — Projet de décompte mensuel (sous-traitant)"
+            }
+            CadreFacturation::A11_PROJET_DECOMPTE_FINAL_SOUSTRAITANT => {
+                "A11 — Projet de décompte final (sous-traitant)"
+            }
+            CadreFacturation::A12_FACTURE_COTRAITANT => "A12 — Facture de cotraitant",
+            CadreFacturation::A13_PROJET_DECOMPTE_MENSUEL_COTRAITANT => {
+                "A13 — Projet de décompte mensuel (cotraitant)"
+            }
+            CadreFacturation::A14_PROJET_DECOMPTE_FINAL_COTRAITANT => {
+                "A14 — Projet de décompte final (cotraitant)"
+            }
+            CadreFacturation::A15_ETAT_ACOMPTE_MOE => "A15 — État d'acompte (maître d'œuvre)",
+            CadreFacturation::A16_ETAT_ACOMPTE_VALIDE_MOE => {
+                "A16 — État d'acompte validé (maître d'œuvre)"
+            }
+            CadreFacturation::A17_PROJET_DECOMPTE_GENERAL_MOE => {
+                "A17 — Projet de décompte général (maître d'œuvre)"
+            }
+            CadreFacturation::A18_DECOMPTE_GENERAL_MOE => "A18 — Décompte général (maître d'œuvre)",
+            CadreFacturation::A19_ETAT_ACOMPTE_VALIDE_MOA => {
+                "A19 — État d'acompte validé (maître d'ouvrage)"
+            }
+            CadreFacturation::A20_DECOMPTE_GENERAL_MOA => {
+                "A20 — Décompte général (maître d'ouvrage)"
+            }
+            CadreFacturation::A21_DEMANDE_REMBOURSEMENT_TIC => {
+                "A21 — Demande de remboursement de TIC"
+            }
+            CadreFacturation::A22_PROJET_DECOMPTE_GENERAL_FOURNISSEUR_PROCEDURE_TACITE => {
+                "A22 — Projet de décompte général, procédure tacite (fournisseur)"
+            }
+            CadreFacturation::A23_DECOMPTE_GENERAL_DEFINITIF_TACITE_FOURNISSEUR => {
+                "A23 — Décompte général et définitif tacite (fournisseur)"
+            }
+            CadreFacturation::A24_DECOMPTE_GENERAL_DEFINITIF_TACITE_MOE => {
+                "A24 — Décompte général et définitif tacite (maître d'œuvre)"
+            }
+            CadreFacturation::A25_DECOMPTE_GENERAL_DEFINITIF_MOE_PROCEDURE_TACITE => {
+                "A25 — Décompte général et définitif, procédure tacite (maître d'œuvre)"
+            }
+            CadreFacturation::Autre(code) => code,
+        }
+    }
+
     /// The cadres `soumettre` accepts: the swagger's `codeCadreFacturation` enum (api-reference §5.1).
     pub fn accepte_par_soumettre(&self) -> bool {
         matches!(

@@ -52,11 +52,13 @@
 pub mod annuaire;
 pub mod calcul;
 pub mod conversion;
+pub mod csv;
 pub mod delai;
 pub mod fenetre;
 pub mod identifiant;
 pub mod modele;
 pub mod montant;
+pub mod recherche;
 pub mod regles;
 pub mod saisie;
 pub mod suivi;

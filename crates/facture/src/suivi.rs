@@ -191,54 +191,30 @@ pub const COLONNES_CSV: [&str; 13] = [
 /// `JJ/MM/AAAA`, CRLF line ends, a UTF-8 byte order mark so accents open right. Cells that a
 /// spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) are prefixed with `'`.
 pub fn csv_factures(factures: &[FactureRechercheeFournisseur]) -> String {
-    let mut csv = String::from("\u{FEFF}");
-    ligne_csv(&mut csv, COLONNES_CSV.iter().map(|c| c.to_string()));
-    for f in factures {
-        let date = |d: Option<NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string());
-        let montant =
-            |m: Option<Decimal>| m.map(|m| arrondir_montant(m).to_string().replace('.', ","));
-        let cellules = [
-            f.numero_facture.clone(),
-            f.type_facture.as_ref().map(|t| t.to_string()),
-            date(f.date_facture),
-            date(f.date_depot),
-            f.designation_destinataire.clone(),
-            f.code_destinataire.clone(),
-            f.code_service_executant.clone(),
-            f.statut.as_ref().map(|s| s.libelle_fr().to_owned()),
-            montant(f.montant_ht),
-            montant(f.montant_ttc),
-            montant(f.montant_a_payer),
-            f.devise.clone(),
-            f.identifiant_facture_cpp.map(|i| i.to_string()),
-        ];
-        ligne_csv(
-            &mut csv,
-            cellules.into_iter().map(Option::unwrap_or_default),
-        );
-    }
-    csv
-}
-
-fn ligne_csv(csv: &mut String, cellules: impl Iterator<Item = String>) {
-    let cellules: Vec<String> = cellules.map(|c| cellule_csv(&c)).collect();
-    csv.push_str(&cellules.join(";"));
-    csv.push_str("\r\n");
-}
-
-fn cellule_csv(texte: &str) -> String {
-    let formule = texte.starts_with(['=', '+', '@'])
-        || (texte.starts_with('-') && texte.replace(',', ".").parse::<Decimal>().is_err());
-    let texte = if formule {
-        format!("'{texte}")
-    } else {
-        texte.to_owned()
-    };
-    if texte.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", texte.replace('"', "\"\""))
-    } else {
-        texte
-    }
+    let date = |d: Option<NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string());
+    let montant = |m: Option<Decimal>| m.map(|m| arrondir_montant(m).to_string().replace('.', ","));
+    crate::csv::document(
+        &COLONNES_CSV,
+        factures.iter().map(|f| {
+            [
+                f.numero_facture.clone(),
+                f.type_facture.as_ref().map(|t| t.to_string()),
+                date(f.date_facture),
+                date(f.date_depot),
+                f.designation_destinataire.clone(),
+                f.code_destinataire.clone(),
+                f.code_service_executant.clone(),
+                f.statut.as_ref().map(|s| s.libelle_fr().to_owned()),
+                montant(f.montant_ht),
+                montant(f.montant_ttc),
+                montant(f.montant_a_payer),
+                f.devise.clone(),
+                f.identifiant_facture_cpp.map(|i| i.to_string()),
+            ]
+            .into_iter()
+            .map(Option::unwrap_or_default)
+        }),
+    )
 }
 
 #[cfg(test)]
@@ -410,8 +386,8 @@ mod tests {
 
     #[test]
     fn negative_amounts_stay_numbers_but_dash_text_is_neutralised() {
-        assert_eq!(cellule_csv("-12,50"), "-12,50");
-        assert_eq!(cellule_csv("-cmd"), "'-cmd");
-        assert_eq!(cellule_csv("@SUM"), "'@SUM");
+        assert_eq!(crate::csv::cellule("-12,50"), "-12,50");
+        assert_eq!(crate::csv::cellule("-cmd"), "'-cmd");
+        assert_eq!(crate::csv::cellule("@SUM"), "'@SUM");
     }
 }

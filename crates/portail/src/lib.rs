@@ -1,6 +1,7 @@
 //! Pure rules of the portal's forms (password strength, e-mail and phone shapes), shared by the server,
 //! which enforces them, and the SPA, which shows them live as the user types. No IO.
 
+pub mod liste_sollicitations;
 pub mod sollicitations;
 
 /// Shortest password accepted.

@@ -189,6 +189,11 @@ pub struct Categorie {
     pub libelle_en: &'static str,
     /// Its sub-categories.
     pub sous_categories: &'static [SousCategorie],
+    /// Addressed to a public organisation, not to the support: Chorus Pro's « M - … » themes (an
+    /// invoice, a purchase order or a service code is the buyer's business). Such a sollicitation needs
+    /// its destination organisation: the recipient of the invoice it is about, or a public structure's
+    /// SIRET.
+    pub destinataire_requis: bool,
 }
 
 /// The catalogue of categories (the sandbox's, after Chorus Pro's support themes).
@@ -208,6 +213,7 @@ pub const CATEGORIES: &[Categorie] = &[
             ("DEPOT_IMPOSSIBLE", "Dépôt impossible", "Cannot submit"),
             ("AUTRE_FACTURE", "Autre", "Other"),
         ],
+        destinataire_requis: true,
     },
     Categorie {
         code: "ENGAGEMENT",
@@ -222,6 +228,7 @@ pub const CATEGORIES: &[Categorie] = &[
             ("CODE_SERVICE", "Code service", "Service code"),
             ("AUTRE_ENGAGEMENT", "Autre", "Other"),
         ],
+        destinataire_requis: true,
     },
     Categorie {
         code: "STRUCTURE_COMPTE",
@@ -246,6 +253,7 @@ pub const CATEGORIES: &[Categorie] = &[
             ),
             ("AUTRE_COMPTE", "Autre", "Other"),
         ],
+        destinataire_requis: false,
     },
     Categorie {
         code: "AUTRE",
@@ -255,6 +263,7 @@ pub const CATEGORIES: &[Categorie] = &[
             ("QUESTION_GENERALE", "Question générale", "General question"),
             ("SUGGESTION", "Suggestion", "Suggestion"),
         ],
+        destinataire_requis: false,
     },
 ];
 

@@ -33,7 +33,10 @@ use super::compte::Compte;
 use super::{
     pagination, parametres_retour, CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, LIBELLE_SUCCES_GCU,
 };
-use crate::db::{Creation, CriteresFacture, FactureRow, NouvelleFacture, ServiceRow, StructureRow};
+use crate::db::{
+    Creation, CritereDestinataireFacture, CriteresFacture, FactureRow, NouvelleFacture, ServiceRow,
+    StructureRow,
+};
 use crate::error::{ApiError, CproJson};
 use crate::AppState;
 
@@ -692,8 +695,15 @@ pub async fn rechercher_fournisseur(
         destinataires: requete
             .liste_destinataire
             .iter()
-            .filter_map(|d| d.id_destinataire)
+            .filter_map(|d| {
+                Some(CritereDestinataireFacture {
+                    id: d.id_destinataire?,
+                    services: d.liste_id_service_executant.clone(),
+                })
+            })
             .collect(),
+        siren_destinataire: requete.recherche_siren_destinataire == Some(true),
+        id_service_fournisseur: requete.id_service_fournisseur,
         depot_du: jour(requete.periode_date_depot_du),
         depot_au: jour(requete.periode_date_depot_au),
         facture_du: jour(requete.periode_date_facture_du),

@@ -181,6 +181,15 @@ pub struct ActionRow {
     pub id_utilisateur: Option<i64>,
 }
 
+/// One recipient criterion of `rechercher/fournisseur` (`listeDestinataire[]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CritereDestinataireFacture {
+    /// `idDestinataire`.
+    pub id: i64,
+    /// `listeIdServiceExecutant`.
+    pub services: Vec<i64>,
+}
+
 /// Criteria of `rechercher/fournisseur`, already checked against the caller's structures.
 #[derive(Debug, Clone)]
 pub struct CriteresFacture {
@@ -192,8 +201,12 @@ pub struct CriteresFacture {
     pub numero: Option<String>,
     /// Current status in this list.
     pub statuts: Vec<String>,
-    /// Recipient structures.
-    pub destinataires: Vec<i64>,
+    /// Recipient structures, each with the services it is narrowed to (none: any service).
+    pub destinataires: Vec<CritereDestinataireFacture>,
+    /// `rechercheSirenDestinataire`: each recipient stands for every structure of its SIREN.
+    pub siren_destinataire: bool,
+    /// `idServiceFournisseur`: the supplier's own service.
+    pub id_service_fournisseur: Option<i64>,
     /// Deposit date from (`YYYY-MM-DD`, inclusive).
     pub depot_du: Option<String>,
     /// Deposit date to (inclusive).
@@ -779,12 +792,36 @@ fn filtrer(query: &mut QueryBuilder<'_, Sqlite>, c: &CriteresFacture) {
         query.push(")");
     }
     if !c.destinataires.is_empty() {
-        query.push(" AND f.id_destinataire IN (");
-        let mut separated = query.separated(", ");
-        for id in &c.destinataires {
-            separated.push_bind(*id);
+        // (recipient [or any structure of its SIREN] [and one of its services]) OR …
+        query.push(" AND (");
+        for (i, d) in c.destinataires.iter().enumerate() {
+            if i > 0 {
+                query.push(" OR ");
+            }
+            if c.siren_destinataire {
+                query
+                    .push("(f.id_destinataire IN (SELECT m.id_structure_cpp FROM structures m \
+                           WHERE length(m.identifiant) = 14 AND substr(m.identifiant, 1, 9) = \
+                           (SELECT substr(r.identifiant, 1, 9) FROM structures r WHERE r.id_structure_cpp = ")
+                    .push_bind(d.id)
+                    .push("))");
+            } else {
+                query.push("(f.id_destinataire = ").push_bind(d.id);
+            }
+            if !d.services.is_empty() {
+                query.push(" AND f.id_service_executant IN (");
+                let mut separated = query.separated(", ");
+                for id in &d.services {
+                    separated.push_bind(*id);
+                }
+                query.push(")");
+            }
+            query.push(")");
         }
         query.push(")");
+    }
+    if let Some(id) = c.id_service_fournisseur {
+        query.push(" AND f.id_service_fournisseur = ").push_bind(id);
     }
     // Deposit dates are `YYYY-MM-DDTHH:MM:SS` text: `du` compares as is, `au` is made inclusive by
     // comparing with the next day; plain comparisons keep the (id_fournisseur, date_depot) index usable.
@@ -829,6 +866,8 @@ impl Default for CriteresFacture {
             numero: None,
             statuts: Vec::new(),
             destinataires: Vec::new(),
+            siren_destinataire: false,
+            id_service_fournisseur: None,
             depot_du: None,
             depot_au: None,
             facture_du: None,

@@ -41,7 +41,8 @@ pub use evenements::{
     TYPE_RATTACHEMENT, TYPE_SOLLICITATION,
 };
 pub use factures::{
-    ActionRow, Creation, CriteresFacture, FactureRow, HistoRow, NouvelleFacture, PieceRow,
+    ActionRow, Creation, CritereDestinataireFacture, CriteresFacture, FactureRow, HistoRow,
+    NouvelleFacture, PieceRow,
 };
 pub use flux::{FluxRow, NouveauFlux};
 pub use gestionnaire::{

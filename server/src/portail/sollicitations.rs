@@ -97,6 +97,10 @@ pub struct CreerRequest {
     pub numero_objet: Option<String>,
     /// Attached file.
     pub piece_jointe: Option<PieceJointeRequest>,
+    /// SIRET of the public structure the sollicitation is addressed to: required by the categories
+    /// addressed to a public organisation (Chorus Pro's « M - … » themes) unless the object is one of
+    /// the caller's invoices, whose recipient it then goes to.
+    pub siret_destinataire: Option<String>,
 }
 
 /// Body of `POST /portail/v1/sollicitations/{id}/messages` (and of the simulated answer).
@@ -514,6 +518,65 @@ async fn lire_objet(
     Ok(objet)
 }
 
+/// The destination organisation of a category addressed to a public organisation: the recipient of the
+/// invoice the sollicitation is about, else the public structure whose SIRET is given (required).
+async fn lire_destinataire(
+    state: &AppState,
+    requete: &CreerRequest,
+    objet: &mut Objet,
+    erreurs: &mut Vec<ErreurChamp>,
+) -> Result<(), ApiError> {
+    if objet.id_facture.is_some() {
+        return Ok(());
+    }
+    let champ = "siretDestinataire";
+    let siret: String = requete
+        .siret_destinataire
+        .as_deref()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if siret.is_empty() {
+        // A wrong invoice number already says what is missing.
+        if !erreurs.iter().any(|e| e.champ == "numeroObjet") {
+            erreurs.push(ErreurChamp::new(
+                champ,
+                "Cette catégorie s'adresse à une structure publique : indiquez son SIRET, ou le numéro de la facture concernée.",
+                "This category is addressed to a public organisation: enter its SIRET, or the number of the invoice concerned.",
+            ));
+        }
+        return Ok(());
+    }
+    if facture::identifiant::Siret::parse(&siret).is_err() {
+        erreurs.push(ErreurChamp::new(
+            champ,
+            "SIRET invalide : 14 chiffres avec une clé de contrôle juste.",
+            "Invalid SIRET: 14 digits with a correct check digit.",
+        ));
+        return Ok(());
+    }
+    match state
+        .db
+        .structure_par_identifiant(&siret)
+        .await?
+        .filter(|s| s.type_structure == "PUBLIQUE")
+    {
+        Some(structure) => {
+            objet.destinataire = structure.raison_sociale;
+            if !structure.email.trim().is_empty() {
+                objet.email_destinataire = structure.email;
+            }
+        }
+        None => erreurs.push(ErreurChamp::new(
+            champ,
+            "Aucune structure publique de l'annuaire Chorus Pro n'a ce SIRET.",
+            "No public organisation of the Chorus Pro directory has this SIRET.",
+        )),
+    }
+    Ok(())
+}
+
 /// `GET /portail/v1/sollicitations[?statut=]` (signed in): the caller's sollicitations.
 pub async fn lister(
     State(state): State<AppState>,
@@ -580,7 +643,10 @@ pub async fn creer(
         regles::TEXTE_LONGUEUR_MAX,
         &mut erreurs,
     );
-    let objet = lire_objet(&state, &compte, &requete, &mut erreurs).await?;
+    let mut objet = lire_objet(&state, &compte, &requete, &mut erreurs).await?;
+    if regles::categorie(categorie).is_some_and(|c| c.destinataire_requis) {
+        lire_destinataire(&state, &requete, &mut objet, &mut erreurs).await?;
+    }
     let piece = match requete.piece_jointe.as_ref().map(lire_piece).transpose() {
         Ok(piece) => piece,
         Err(erreur) => {
