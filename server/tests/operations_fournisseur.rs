@@ -301,14 +301,23 @@ async fn an_a9_invoice_waits_on_its_validator_fifteen_days_then_is_deemed_accept
     // A validator's answer is refused while the invoice does not wait on one.
     assert_eq!(traiter(a1, "VALIDEE_1").await.code_retour(), Some(20002));
     avancer(15).await;
-    assert_eq!(demo.historique(tacite).await["statutCourantCode"], "A_VALIDER_1");
-    assert_eq!(demo.historique(a1).await["statutCourantCode"], "MISE_A_DISPOSITION");
+    assert_eq!(
+        demo.historique(tacite).await["statutCourantCode"],
+        "A_VALIDER_1"
+    );
+    assert_eq!(
+        demo.historique(a1).await["statutCourantCode"],
+        "MISE_A_DISPOSITION"
+    );
 
     // The titulaire validates one: it goes on to the buyer.
     assert_eq!(traiter(validee, "VALIDEE_1").await.code_retour(), Some(0));
     // Fourteen days later the other still waits; after the fifteenth it is deemed accepted.
     avancer(14 * 24 * 60).await;
-    assert_eq!(demo.historique(tacite).await["statutCourantCode"], "A_VALIDER_1");
+    assert_eq!(
+        demo.historique(tacite).await["statutCourantCode"],
+        "A_VALIDER_1"
+    );
     avancer(24 * 60).await;
     let historique = demo.historique(tacite).await;
     assert_eq!(
@@ -322,7 +331,9 @@ async fn an_a9_invoice_waits_on_its_validator_fifteen_days_then_is_deemed_accept
         ]
     );
     assert_eq!(
-        statuts(&demo.historique(validee).await).last().map(String::as_str),
+        statuts(&demo.historique(validee).await)
+            .last()
+            .map(String::as_str),
         Some("MISE_A_DISPOSITION")
     );
 }

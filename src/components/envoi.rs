@@ -318,7 +318,7 @@ pub async fn soumettre_idempotent(
     };
     let cle = suivi.with_untracked(|e| e.cle_idempotence.clone());
     match api::soumettre(base, &requete, &cle).await {
-        Ok(reponse) => Etape::Envoyee(recu(&reponse, &requete, destinataire)),
+        Ok(reponse) => Etape::Envoyee(Box::new(recu(&reponse, &requete, destinataire))),
         Err(erreur) => etape_apres_erreur(&erreur, locale),
     }
 }

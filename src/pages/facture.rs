@@ -6,6 +6,7 @@ use cpro::factures::{
     StatutFacture,
 };
 use facture::delai::{echeance, EtatDelai, TypeAcheteur};
+use facture::fenetre::{fenetre_en_cours, preuve, Circuit, FenetreValidation as Fenetre};
 
 use crate::state::acheteurs;
 use facture::suivi::{etapes, horloge, EtapeSuivi};
@@ -154,6 +155,16 @@ fn Contenu(dossier: Dossier, recharger: Callback<()>) -> impl IntoView {
             .clone()
             .unwrap_or_default(),
     ));
+    let fenetre = fenetre_en_cours(&dossier.etapes, aujourd_hui()).map(|fenetre| {
+        let preuve = preuve(
+            &numero,
+            f.identifiant_facture_cpp,
+            &dossier.etapes,
+            &fenetre,
+            aujourd_hui(),
+        );
+        view! { <FenetreValidation fenetre preuve numero=numero.clone() /> }
+    });
     let etapes = dossier.etapes.clone();
     let montant_ttc = totaux.montant_ttc_total.unwrap_or_default();
     let delai = move || {
@@ -175,6 +186,7 @@ fn Contenu(dossier: Dossier, recharger: Callback<()>) -> impl IntoView {
                 {donnees.into_iter().map(|(terme, valeur)| view! { <dt>{terme}</dt> <dd>{valeur}</dd> }).collect_view()}
             </dl>
         </section>
+        {fenetre}
         {delai}
         <Reprendre facture=f.clone() />
         <p>
@@ -219,6 +231,62 @@ fn Contenu(dossier: Dossier, recharger: Callback<()>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+        </section>
+    }
+}
+
+/// The window a validator (A9 / A12) or the maître d'œuvre (works) has to act, its deadline, and the
+/// proof of reception to export for a reminder.
+#[component]
+fn FenetreValidation(fenetre: Fenetre, preuve: String, numero: String) -> impl IntoView {
+    let i18n = I18n::expect_context();
+    let t = &i18n.t().suivi;
+    let locale = i18n.locale();
+    let jour = |d: chrono::NaiveDate| match locale {
+        Locale::Fr => d.format("%d/%m/%Y").to_string(),
+        Locale::En => d.format("%Y-%m-%d").to_string(),
+    };
+    let qui = match fenetre.circuit {
+        Circuit::Valideur(rang) => t.fenetre_valideur.replace("{rang}", &rang.to_string()),
+        Circuit::MaitreOeuvre => t.fenetre_moe.to_owned(),
+    };
+    let principe = t
+        .fenetre_principe
+        .replace("{qui}", &qui)
+        .replace("{debut}", &jour(fenetre.debut.date()))
+        .replace("{jours}", &fenetre.circuit.jours().to_string())
+        .replace("{echeance}", &jour(fenetre.echeance));
+    let (classe, etat) = match (fenetre.echue(), fenetre.circuit) {
+        (false, _) => (
+            "resume resume--ok",
+            t.fenetre_reste
+                .replace("{n}", &fenetre.jours_restants.to_string()),
+        ),
+        (true, Circuit::Valideur(_)) => (
+            "resume resume--bloquant",
+            t.fenetre_echue_valideur
+                .replace("{n}", &(-fenetre.jours_restants).to_string()),
+        ),
+        (true, Circuit::MaitreOeuvre) => (
+            "resume resume--bloquant",
+            t.fenetre_echue_moe
+                .replace("{n}", &(-fenetre.jours_restants).to_string()),
+        ),
+    };
+    let lien = format!(
+        "data:text/plain;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&preuve))
+    );
+    view! {
+        <section class="delai" aria-labelledby="fenetre-titre">
+            <h2 id="fenetre-titre">{t.fenetre_titre}</h2>
+            <p>{principe}</p>
+            <p class=classe>{etat}</p>
+            <p>
+                <a class="bouton" href=lien download=format!("preuve-delai-{numero}.txt")>
+                    {t.fenetre_preuve}
+                </a>
+            </p>
         </section>
     }
 }

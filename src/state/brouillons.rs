@@ -73,7 +73,7 @@ pub enum Etape {
     /// Chorus Pro refused it; the message says why.
     Refusee(String),
     /// Received by Chorus Pro.
-    Envoyee(Recu),
+    Envoyee(Box<Recu>),
 }
 
 /// What Chorus Pro answered to an accepted invoice: the récapitulatif and the certificat de dépôt.

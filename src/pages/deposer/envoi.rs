@@ -165,7 +165,7 @@ async fn tenter_flux(
             if incertain {
                 // The last deposit got no answer: Chorus Pro may hold the invoice already.
                 match deja_recue(base, depot).await {
-                    Ok(Some(recu)) => return Etape::Envoyee(recu),
+                    Ok(Some(recu)) => return Etape::Envoyee(Box::new(recu)),
                     Ok(None) => {}
                     Err(erreur) => return etape_apres_erreur(&erreur, locale),
                 }
@@ -209,7 +209,7 @@ async fn tenter_flux(
             match api::rechercher_factures(base, &requete).await {
                 Ok(reponse) => match reponse.liste_factures.first() {
                     Some(facture) => {
-                        Etape::Envoyee(recu_du_flux(facture, Some(numero_flux), depot))
+                        Etape::Envoyee(Box::new(recu_du_flux(facture, Some(numero_flux), depot)))
                     }
                     None => Etape::Incertain(t.flux_en_cours.replace("{}", &numero_flux)),
                 },
