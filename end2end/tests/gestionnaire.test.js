@@ -180,7 +180,23 @@ test('un gestionnaire accepte une demande de rattachement, crée puis désactive
   })).json();
   assert.ok(!apres.listeCoordonneeBancaire.some((c) => c.nomCoordonneeBancaire === nom), JSON.stringify(apres));
 
-  await page.locator('#gestion-espaces').getByRole('row').filter({ hasText: t.espace_factures }).waitFor();
+  // The principal turns the Sollicitations espace off: nobody attached reaches it, then turns it on again.
+  const espaces = page.locator('#gestion-espaces');
+  await espaces.getByRole('row').filter({ hasText: t.espace_factures }).waitFor();
+  const ligneSollicitations = espaces.getByRole('row').filter({ hasText: t.espace_sollicitations_texte });
+  await ligneSollicitations.getByRole('button', { name: `${t.desactiver} — ${t.espace_sollicitations}` }).click();
+  await ligneSollicitations.getByText(t.inactif, { exact: true }).waitFor();
+  await espaces.getByText(t.espace_desactive).waitFor();
+  const droitsSollicitations = async () => {
+    const { habilitations } = await (await page.request.get(`${BASE_URL}/portail/v1/compte/habilitations`)).json();
+    return habilitations.find((h) => h.idStructureCPP === ID_FOURNISSEUR_DEMO)
+      .espaces.find((e) => e.espace === 'SOLLICITATIONS');
+  };
+  assert.equal((await droitsSollicitations()).consultation, false);
+  await capture(page, 'gestionnaire-espace-desactive');
+  await ligneSollicitations.getByRole('button', { name: `${t.activer} — ${t.espace_sollicitations}` }).press('Enter');
+  await ligneSollicitations.getByText(t.actif, { exact: true }).waitFor();
+  assert.equal((await droitsSollicitations()).consultation, true);
   await capture(page, 'gestionnaire-fin');
   // In English too.
   await page.getByRole('button', { name: fr.shell.changer_langue }).click();

@@ -227,6 +227,10 @@ pub fn app(state: AppState) -> Router {
             get(portail::gestionnaire::espaces),
         )
         .route(
+            "/gestionnaire/structures/{id}/espaces/{espace}",
+            put(portail::gestionnaire::changer_espace),
+        )
+        .route(
             "/gestionnaire/structures/{id}/utilisateurs",
             get(portail::gestionnaire::utilisateurs),
         )

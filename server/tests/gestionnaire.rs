@@ -337,9 +337,9 @@ async fn a_gestionnaire_manages_users_and_their_habilitations_per_espace() {
     assert_eq!(
         espaces["espaces"],
         json!([
-            {"espace": "FACTURES_EMISES", "utilisateursConsultation": 1, "utilisateursModification": 1},
-            {"espace": "SOLLICITATIONS", "utilisateursConsultation": 1, "utilisateursModification": 1},
-            {"espace": "ACTIVITES_GESTIONNAIRE", "utilisateursConsultation": 1, "utilisateursModification": 1}
+            {"espace": "FACTURES_EMISES", "actif": true, "utilisateursConsultation": 1, "utilisateursModification": 1},
+            {"espace": "SOLLICITATIONS", "actif": true, "utilisateursConsultation": 1, "utilisateursModification": 1},
+            {"espace": "ACTIVITES_GESTIONNAIRE", "actif": true, "utilisateursConsultation": 1, "utilisateursModification": 1}
         ])
     );
 }
@@ -608,4 +608,111 @@ async fn bank_accounts_added_here_are_offered_to_invoices() {
         serveur.post(&compte_autre, &demo, json!({})).await.0,
         StatusCode::NOT_FOUND
     );
+}
+
+#[tokio::test]
+async fn an_espace_turned_off_closes_it_to_everyone_attached_and_the_invoices_espace_governs_the_chorus_api(
+) {
+    let (router, state) = routeur_et_etat().await;
+    let serveur = demarrer(state).await;
+    let demo = connecter(&router, DEMO_EMAIL).await;
+    let (cookie, id) = rattacher(&router, &serveur, &demo, "espaces@fournisseur.test").await;
+    let rechercher = |cookie: String| {
+        let serveur = &serveur;
+        async move {
+            serveur
+                .post(
+                    "/cpro/factures/v1/rechercher/fournisseur",
+                    &cookie,
+                    json!({"idFournisseur": ID_FOURNISSEUR_DEMO}),
+                )
+                .await
+        }
+    };
+    // A per-espace habilitation on Factures émises governs the Chorus Pro API too: with MODIFICATION
+    // there, a user attached in CONSULTATION submits an invoice.
+    let membre = chemin(ID_FOURNISSEUR_DEMO, &format!("/utilisateurs/{id}"));
+    let (status, _) = serveur
+        .requete(
+            "PUT",
+            &membre,
+            &demo,
+            Some(json!({"habilitations": [{"espace": "FACTURES_EMISES", "habilitation": "MODIFICATION"}]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, depot) = serveur
+        .post(
+            "/cpro/factures/v1/soumettre",
+            &cookie,
+            json!({"modeDepot": "SAISIE_API", "destinataire": {"codeDestinataire": "21310000100014"}, "fournisseur": {"idFournisseur": ID_FOURNISSEUR_DEMO},
+                   "lignePoste": [{"lignePosteNumero": 1, "lignePosteDenomination": "x", "lignePosteQuantite": 1, "lignePosteMontantUnitaireHT": 1}]}),
+        )
+        .await;
+    assert_eq!(depot["codeRetour"], 0, "{depot}");
+    let (status, avant) = rechercher(cookie.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{avant}");
+    assert_eq!(avant["codeRetour"], 0, "{avant}");
+
+    // Only the gestionnaire principal turns espaces on and off, and not the gestionnaires' own.
+    let espace = chemin(ID_FOURNISSEUR_DEMO, "/espaces/FACTURES_EMISES");
+    let (status, _) = serveur
+        .requete("PUT", &espace, &cookie, Some(json!({"actif": false})))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, refus) = serveur
+        .requete(
+            "PUT",
+            &chemin(ID_FOURNISSEUR_DEMO, "/espaces/ACTIVITES_GESTIONNAIRE"),
+            &demo,
+            Some(json!({"actif": false})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refus}");
+    assert_eq!(champs(&refus), ["espace"]);
+
+    let (status, espaces) = serveur
+        .requete("PUT", &espace, &demo, Some(json!({"actif": false})))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{espaces}");
+    assert_eq!(espaces["espaces"][0]["espace"], "FACTURES_EMISES");
+    assert_eq!(espaces["espaces"][0]["actif"], false);
+    assert_eq!(espaces["espaces"][0]["utilisateursConsultation"], 0);
+    assert_eq!(espaces["espaces"][1]["actif"], true);
+
+    // Off: the attached user reads nothing of the structure's invoices, in the API as in their rights…
+    let (_, apres) = rechercher(cookie.clone()).await;
+    assert_ne!(apres["codeRetour"], 0, "{apres}");
+    let (_, miennes) = serveur
+        .get("/portail/v1/compte/habilitations", &cookie)
+        .await;
+    assert_eq!(
+        miennes["habilitations"][0]["espaces"][0]["consultation"],
+        false
+    );
+    assert_eq!(
+        miennes["habilitations"][0]["espaces"][1]["consultation"],
+        true
+    );
+    // …and the principal's edit form still shows the habilitation as set, for when it comes back.
+    let (_, membres) = serveur
+        .get(&chemin(ID_FOURNISSEUR_DEMO, "/utilisateurs"), &demo)
+        .await;
+    let lui = membres["utilisateurs"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .find(|m| m["idUtilisateur"] == id)
+        .unwrap_or_default();
+    assert_eq!(lui["habilitations"][0]["habilitation"], "MODIFICATION");
+    assert_eq!(lui["droits"][0]["consultation"], false);
+
+    // On again: as before.
+    let (status, _) = serveur
+        .requete("PUT", &espace, &demo, Some(json!({"actif": true})))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, retour) = rechercher(cookie).await;
+    assert_eq!(retour["codeRetour"], 0, "{retour}");
 }

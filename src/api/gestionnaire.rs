@@ -194,10 +194,17 @@ pub struct AjoutCompteBancaire {
 pub struct EspaceStructure {
     /// `FACTURES_EMISES`, `SOLLICITATIONS` or `ACTIVITES_GESTIONNAIRE`.
     pub espace: String,
+    /// On, or turned off by the gestionnaire principal.
+    #[serde(default = "vrai")]
+    pub actif: bool,
     /// Users who read it.
     pub utilisateurs_consultation: usize,
     /// Users who change it.
     pub utilisateurs_modification: usize,
+}
+
+fn vrai() -> bool {
+    true
 }
 
 #[derive(Deserialize)]
@@ -403,5 +410,22 @@ pub async fn desactiver_compte_bancaire(
 /// The espaces of a structure.
 pub async fn espaces(base: &str, id_structure: i64) -> Result<Vec<EspaceStructure>, ApiError> {
     let corps: Espaces = lire(&chemin(base, id_structure, "/espaces")).await?;
+    Ok(corps.espaces)
+}
+
+/// Turns an espace of the structure on or off (gestionnaire principal only).
+pub async fn changer_espace(
+    base: &str,
+    id_structure: i64,
+    espace: &str,
+    actif: bool,
+) -> Result<Vec<EspaceStructure>, RefusFormulaire> {
+    let reponse = envoyer(
+        "PUT",
+        &chemin(base, id_structure, &format!("/espaces/{espace}")),
+        &serde_json::json!({ "actif": actif }),
+    )
+    .await?;
+    let corps: Espaces = lire_formulaire(reponse).await?;
     Ok(corps.espaces)
 }

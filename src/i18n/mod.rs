@@ -185,6 +185,8 @@ pub struct Gestionnaire {
     pub compte_desactive: &'static str,
     pub espaces_titre: &'static str,
     pub espaces_intro: &'static str,
+    pub espace_active: &'static str,
+    pub espace_desactive: &'static str,
     pub col_espace: &'static str,
     pub col_description: &'static str,
     pub col_consultation: &'static str,

@@ -1112,17 +1112,57 @@ fn Comptes(id: i64) -> impl IntoView {
     }
 }
 
-/// The espaces of the structure, read only, with how many users reach each.
+/// The espaces of the structure with how many users reach each; the gestionnaire principal turns the
+/// structure's espaces on and off (the gestionnaires' own stays on).
 #[component]
 fn Espaces(id: i64, version: RwSignal<u32>) -> impl IntoView {
     let i18n = I18n::expect_context();
+    let reglages = Reglages::expect_context();
+    let annonce: Annonce = RwSignal::new(None);
     let espaces = charger_a_chaque_version(version, move |base| async move {
         api_g::espaces(&base, id).await
     });
+    let basculer = move |espace: String, actif: bool| {
+        let base = reglages.api_base();
+        spawn_local(async move {
+            let resultat = api_g::changer_espace(&base, id, &espace, !actif).await;
+            if annonce.try_get_untracked().is_none() {
+                return;
+            }
+            let t = &i18n.t().gestionnaire;
+            match resultat {
+                Ok(_) => {
+                    let (nom, _) = libelle_espace(t, &espace);
+                    let etat = if actif {
+                        t.espace_desactive
+                    } else {
+                        t.espace_active
+                    };
+                    let _ = annonce.try_set(Some((true, format!("{nom} — {etat}"))));
+                    let _ = version.try_update(|v| *v += 1);
+                }
+                Err(RefusFormulaire::Autre(e)) => {
+                    let _ = annonce.try_set(Some((false, e.libelle())));
+                }
+                Err(RefusFormulaire::Champs(liste)) => {
+                    let message = liste
+                        .iter()
+                        .map(|e| match i18n.locale() {
+                            Locale::Fr => e.message_fr.clone(),
+                            Locale::En => e.message_en.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let _ = annonce.try_set(Some((false, message)));
+                }
+            }
+        });
+    };
     view! {
         <section class="carte" id="gestion-espaces" aria-labelledby="gestion-espaces-titre">
             <h2 id="gestion-espaces-titre">{move || i18n.t().gestionnaire.espaces_titre}</h2>
             <p class="intro">{move || i18n.t().gestionnaire.espaces_intro}</p>
+            {ligne_annonce(annonce)}
             {charge_vue(espaces, move |liste: Vec<EspaceStructure>| {
                 let t = &i18n.t().gestionnaire;
                 view! {
@@ -1135,6 +1175,8 @@ fn Espaces(id: i64, version: RwSignal<u32>) -> impl IntoView {
                                     <th scope="col">{t.col_description}</th>
                                     <th scope="col">{t.col_consultation}</th>
                                     <th scope="col">{t.col_modification}</th>
+                                    <th scope="col">{t.col_etat}</th>
+                                    <th scope="col">{t.col_action}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -1142,12 +1184,35 @@ fn Espaces(id: i64, version: RwSignal<u32>) -> impl IntoView {
                                     .into_iter()
                                     .map(|e| {
                                         let (nom, texte) = libelle_espace(t, &e.espace);
+                                        let (badge, etat) = if e.actif {
+                                            ("badge badge--ok", t.actif)
+                                        } else {
+                                            ("badge", t.inactif)
+                                        };
+                                        // The gestionnaires' own espace cannot be turned off.
+                                        let bouton = (e.espace != "ACTIVITES_GESTIONNAIRE").then(|| {
+                                            let action = if e.actif { t.desactiver } else { t.activer };
+                                            let aria = format!("{action} — {nom}");
+                                            let (espace, actif) = (e.espace.clone(), e.actif);
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="bouton bouton--petit"
+                                                    aria-label=aria
+                                                    on:click=move |_| basculer(espace.clone(), actif)
+                                                >
+                                                    {action}
+                                                </button>
+                                            }
+                                        });
                                         view! {
                                             <tr>
                                                 <th scope="row">{nom}</th>
                                                 <td>{texte}</td>
                                                 <td class="montant">{e.utilisateurs_consultation}</td>
                                                 <td class="montant">{e.utilisateurs_modification}</td>
+                                                <td><span class=badge>{etat}</span></td>
+                                                <td>{bouton}</td>
                                             </tr>
                                         }
                                     })

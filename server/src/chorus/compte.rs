@@ -54,6 +54,21 @@ pub struct Compte {
 }
 
 impl Compte {
+    /// Applies the habilitations a gestionnaire set on one espace, per structure, over the rattachements'
+    /// ones; a structure where the espace is turned off ([`crate::db::HABILITATION_AUCUNE`]) is left out.
+    pub fn limiter_a_l_espace(&mut self, par_espace: &[(i64, String)]) {
+        for rattachement in &mut self.rattachements {
+            if let Some((_, habilitation)) = par_espace
+                .iter()
+                .find(|(id, _)| *id == rattachement.id_structure)
+            {
+                rattachement.habilitation = habilitation.clone();
+            }
+        }
+        self.rattachements
+            .retain(|r| r.habilitation != crate::db::HABILITATION_AUCUNE);
+    }
+
     /// True when the user may read this structure's invoices.
     pub fn peut_consulter(&self, id_structure: i64) -> bool {
         self.rattachements
@@ -90,10 +105,17 @@ impl FromRequestParts<AppState> for Compte {
             None => utilisateur_piste(parts, state).await?,
         };
         let rattachements = state.db.rattachements(utilisateur.id).await?;
-        Ok(Compte {
+        let mut compte = Compte {
             utilisateur,
             rattachements,
-        })
+        };
+        // The Chorus Pro API is the Factures émises espace: its per-espace habilitations apply.
+        let par_espace = state
+            .db
+            .habilitations_sur_espace(compte.utilisateur.id, crate::db::ESPACE_FACTURES)
+            .await?;
+        compte.limiter_a_l_espace(&par_espace);
+        Ok(compte)
     }
 }
 

@@ -8,6 +8,9 @@ use sqlx::Row;
 use super::structures_portail::ROLE_GESTIONNAIRE_PRINCIPAL;
 use super::{Db, DbError};
 
+/// The habilitation on an espace turned off: nobody reads nor changes it.
+pub const HABILITATION_AUCUNE: &str = "AUCUNE";
+
 /// Role of a gestionnaire secondaire: manages the structure like the principal, but cannot name or
 /// remove a principal.
 pub const ROLE_GESTIONNAIRE: &str = "GESTIONNAIRE";
@@ -129,6 +132,7 @@ impl Db {
                 })
             })
             .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        // The habilitations as set (what the gestionnaire edits); espaces turned off are applied by the caller.
         let espaces = sqlx::query(
             "SELECT id_utilisateur, espace, habilitation FROM habilitations_espaces \
              WHERE id_structure = $1 ORDER BY espace",
@@ -147,7 +151,8 @@ impl Db {
         Ok(membres)
     }
 
-    /// The habilitation a user has on one espace, per structure, where a gestionnaire set it.
+    /// The habilitation a user has on one espace, per structure, where a gestionnaire set it, and
+    /// [`HABILITATION_AUCUNE`] on the structures where that espace is turned off.
     pub async fn habilitations_sur_espace(
         &self,
         id_utilisateur: i64,
@@ -155,7 +160,12 @@ impl Db {
     ) -> Result<Vec<(i64, String)>, DbError> {
         let rows = sqlx::query(
             "SELECT id_structure, habilitation FROM habilitations_espaces \
-             WHERE id_utilisateur = $1 AND espace = $2",
+             WHERE id_utilisateur = $1 AND espace = $2 \
+               AND id_structure NOT IN (SELECT id_structure FROM espaces_desactives WHERE espace = $2) \
+             UNION ALL \
+             SELECT d.id_structure, 'AUCUNE' FROM espaces_desactives d \
+               JOIN rattachements r ON r.id_structure = d.id_structure AND r.id_utilisateur = $1 \
+             WHERE d.espace = $2",
         )
         .bind(id_utilisateur)
         .bind(espace)
@@ -167,7 +177,38 @@ impl Db {
             .map_err(DbError::from)
     }
 
-    /// The habilitations a user has per espace of a structure, where a gestionnaire set them.
+    /// The espaces turned off on a structure.
+    pub async fn espaces_desactives(&self, id_structure: i64) -> Result<Vec<String>, DbError> {
+        Ok(sqlx::query_scalar(
+            "SELECT espace FROM espaces_desactives WHERE id_structure = $1 ORDER BY espace",
+        )
+        .bind(id_structure)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Turns an espace of a structure on or off.
+    pub async fn changer_espace(
+        &self,
+        id_structure: i64,
+        espace: &str,
+        actif: bool,
+    ) -> Result<(), DbError> {
+        let requete = if actif {
+            "DELETE FROM espaces_desactives WHERE id_structure = $1 AND espace = $2"
+        } else {
+            "INSERT OR IGNORE INTO espaces_desactives (id_structure, espace) VALUES ($1, $2)"
+        };
+        sqlx::query(requete)
+            .bind(id_structure)
+            .bind(espace)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// The habilitations a user has per espace of a structure, where a gestionnaire set them, and
+    /// [`HABILITATION_AUCUNE`] on the espaces turned off.
     pub async fn habilitations_espaces(
         &self,
         id_utilisateur: i64,
@@ -175,7 +216,11 @@ impl Db {
     ) -> Result<Vec<(String, String)>, DbError> {
         let rows = sqlx::query(
             "SELECT espace, habilitation FROM habilitations_espaces \
-             WHERE id_utilisateur = $1 AND id_structure = $2 ORDER BY espace",
+             WHERE id_utilisateur = $1 AND id_structure = $2 \
+               AND espace NOT IN (SELECT espace FROM espaces_desactives WHERE id_structure = $2) \
+             UNION ALL \
+             SELECT espace, 'AUCUNE' FROM espaces_desactives WHERE id_structure = $2 \
+             ORDER BY espace",
         )
         .bind(id_utilisateur)
         .bind(id_structure)

@@ -47,7 +47,7 @@ pub use factures::{
 pub use flux::{FluxRow, NouveauFlux};
 pub use gestionnaire::{
     ChangementMembre, CompteBancaireRow, MembreRow, NouveauCompteBancaire, NouveauService,
-    ROLE_GESTIONNAIRE,
+    HABILITATION_AUCUNE, ROLE_GESTIONNAIRE,
 };
 pub use rejeux::RejeuRow;
 pub use sollicitations::{
@@ -117,6 +117,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         13,
         "evenements",
         include_str!("../../migrations/0013_evenements.sql"),
+    ),
+    (
+        14,
+        "espaces_desactives",
+        include_str!("../../migrations/0014_espaces_desactives.sql"),
     ),
 ];
 

@@ -141,6 +141,8 @@ pub async fn structures(
 pub struct EspaceStructure {
     /// `FACTURES_EMISES`, `SOLLICITATIONS` or `ACTIVITES_GESTIONNAIRE`.
     pub espace: String,
+    /// On, or turned off by the gestionnaire principal (then nobody reads nor changes it).
+    pub actif: bool,
     /// Users who may read it.
     pub utilisateurs_consultation: usize,
     /// Users who may also change it.
@@ -154,8 +156,9 @@ pub struct EspacesResponse {
     pub espaces: Vec<EspaceStructure>,
 }
 
-/// The espaces of a structure with their number of users (pure).
-pub fn espaces_de(membres: &[Membre]) -> Vec<EspaceStructure> {
+/// The espaces of a structure with their number of users (pure); `membres` carry the rights with the
+/// espaces turned off already applied ([`Membre::sans_espaces`]).
+pub fn espaces_de(membres: &[Membre], desactives: &[String]) -> Vec<EspaceStructure> {
     ESPACES_STRUCTURE
         .iter()
         .chain(std::iter::once(&ESPACE_GESTIONNAIRE))
@@ -170,6 +173,7 @@ pub fn espaces_de(membres: &[Membre]) -> Vec<EspaceStructure> {
             }
             EspaceStructure {
                 espace: (*espace).to_owned(),
+                actif: !desactives.iter().any(|d| d == espace),
                 utilisateurs_consultation: consultation,
                 utilisateurs_modification: modification,
             }
@@ -184,16 +188,60 @@ pub async fn espaces(
     Path(id): Path<String>,
 ) -> Result<CproJson<EspacesResponse>, ApiError> {
     let (id, _) = role_gestionnaire(&state, utilisateur.id, &id).await?;
+    espaces_reponse(&state, id).await
+}
+
+async fn espaces_reponse(state: &AppState, id: i64) -> Result<CproJson<EspacesResponse>, ApiError> {
+    let desactives = state.db.espaces_desactives(id).await?;
     let membres: Vec<Membre> = state
         .db
         .membres_structure(id)
         .await?
         .into_iter()
-        .map(Membre::from)
+        .map(|row| Membre::from(row).sans_espaces(&desactives))
         .collect();
     Ok(CproJson(EspacesResponse {
-        espaces: espaces_de(&membres),
+        espaces: espaces_de(&membres, &desactives),
     }))
+}
+
+/// Body of `PUT /portail/v1/gestionnaire/structures/{id}/espaces/{espace}`.
+#[derive(Debug, Deserialize)]
+pub struct EtatEspace {
+    /// Turn on (`true`) or off.
+    pub actif: bool,
+}
+
+/// `PUT /portail/v1/gestionnaire/structures/{id}/espaces/{espace}`: the gestionnaire principal turns an
+/// espace of the structure on or off (the gestionnaires' own espace stays on).
+pub async fn changer_espace(
+    State(state): State<AppState>,
+    Utilisateur(utilisateur): Utilisateur,
+    Path((id, espace)): Path<(String, String)>,
+    CproJson(demande): CproJson<EtatEspace>,
+) -> Result<CproJson<EspacesResponse>, ApiError> {
+    let (id, role) = role_gestionnaire(&state, utilisateur.id, &id).await?;
+    if role != ROLE_GESTIONNAIRE_PRINCIPAL {
+        return Err(ApiError::Interdit(
+            "Seul le gestionnaire principal active ou désactive les espaces de la structure."
+                .into(),
+        ));
+    }
+    if !ESPACES_STRUCTURE.contains(&espace.as_str()) {
+        return Err(ApiError::Champs(vec![ErreurChamp::new(
+            "espace",
+            format!(
+                "Espace {espace} : seuls {} s'activent et se désactivent.",
+                ESPACES_STRUCTURE.join(", ")
+            ),
+            format!(
+                "Espace {espace}: only {} can be turned on and off.",
+                ESPACES_STRUCTURE.join(", ")
+            ),
+        )]));
+    }
+    state.db.changer_espace(id, &espace, demande.actif).await?;
+    espaces_reponse(&state, id).await
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -227,6 +275,19 @@ pub struct Membre {
     pub habilitations: Vec<HabilitationEspace>,
     /// Resulting rights per espace, the gestionnaires' espace included.
     pub droits: Vec<DroitEspace>,
+}
+
+impl Membre {
+    /// The rights with the structure's espaces turned off closed.
+    pub fn sans_espaces(mut self, desactives: &[String]) -> Membre {
+        for droit in &mut self.droits {
+            if desactives.contains(&droit.espace) {
+                droit.consultation = false;
+                droit.modification = false;
+            }
+        }
+        self
+    }
 }
 
 impl From<MembreRow> for Membre {
@@ -268,12 +329,13 @@ pub async fn utilisateurs(
     Path(id): Path<String>,
 ) -> Result<CproJson<MembresResponse>, ApiError> {
     let (id, _) = role_gestionnaire(&state, utilisateur.id, &id).await?;
+    let desactives = state.db.espaces_desactives(id).await?;
     let utilisateurs = state
         .db
         .membres_structure(id)
         .await?
         .into_iter()
-        .map(Membre::from)
+        .map(|row| Membre::from(row).sans_espaces(&desactives))
         .collect();
     Ok(CproJson(MembresResponse { utilisateurs }))
 }
@@ -1113,11 +1175,12 @@ mod tests {
             membre("GESTIONNAIRE_PRINCIPAL", "MODIFICATION", "MODIFICATION"),
             membre("UTILISATEUR", "CONSULTATION", "MODIFICATION"),
         ];
-        let comptes: Vec<(String, usize, usize)> = espaces_de(&membres)
+        let comptes: Vec<(String, bool, usize, usize)> = espaces_de(&membres, &[])
             .into_iter()
             .map(|e| {
                 (
                     e.espace,
+                    e.actif,
                     e.utilisateurs_consultation,
                     e.utilisateurs_modification,
                 )
@@ -1126,10 +1189,27 @@ mod tests {
         assert_eq!(
             comptes,
             [
-                ("FACTURES_EMISES".to_owned(), 2, 1),
-                ("SOLLICITATIONS".to_owned(), 2, 2),
-                ("ACTIVITES_GESTIONNAIRE".to_owned(), 1, 1)
+                ("FACTURES_EMISES".to_owned(), true, 2, 1),
+                ("SOLLICITATIONS".to_owned(), true, 2, 2),
+                ("ACTIVITES_GESTIONNAIRE".to_owned(), true, 1, 1)
             ]
         );
+        // An espace turned off counts nobody.
+        let desactives = ["SOLLICITATIONS".to_owned()];
+        let membres: Vec<Membre> = membres
+            .into_iter()
+            .map(|m| m.sans_espaces(&desactives))
+            .collect();
+        let sollicitations = espaces_de(&membres, &desactives)
+            .into_iter()
+            .find(|e| e.espace == "SOLLICITATIONS")
+            .map(|e| {
+                (
+                    e.actif,
+                    e.utilisateurs_consultation,
+                    e.utilisateurs_modification,
+                )
+            });
+        assert_eq!(sollicitations, Some((false, 0, 0)));
     }
 }

@@ -69,7 +69,8 @@ pub fn droits(role: &str, habilitation: &str, par_espace: &[(String, String)]) -
                 .map_or(habilitation, |(_, h)| h.as_str());
             DroitEspace {
                 espace: (*espace).to_owned(),
-                consultation: true,
+                // An espace the structure turned off is closed to everyone.
+                consultation: niveau != crate::db::HABILITATION_AUCUNE,
                 modification: niveau == "MODIFICATION",
             }
         })

@@ -36,19 +36,17 @@ impl axum::extract::FromRequestParts<AppState> for CompteSollicitations {
         parts: &mut axum::http::request::Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let mut compte = Compte::from_request_parts(parts, state).await?;
+        let Compte { utilisateur, .. } = Compte::from_request_parts(parts, state).await?;
+        // The structure-wide habilitations, then this espace's (not the invoices').
+        let mut compte = Compte {
+            rattachements: state.db.rattachements(utilisateur.id).await?,
+            utilisateur,
+        };
         let par_espace = state
             .db
-            .habilitations_sur_espace(compte.utilisateur.id, "SOLLICITATIONS")
+            .habilitations_sur_espace(compte.utilisateur.id, crate::db::ESPACE_SOLLICITATIONS)
             .await?;
-        for rattachement in &mut compte.rattachements {
-            if let Some((_, habilitation)) = par_espace
-                .iter()
-                .find(|(id, _)| *id == rattachement.id_structure)
-            {
-                rattachement.habilitation = habilitation.clone();
-            }
-        }
+        compte.limiter_a_l_espace(&par_espace);
         Ok(CompteSollicitations(compte))
     }
 }
