@@ -202,6 +202,23 @@ impl Depot {
                     fix: None,
                 });
         }
+        if self.xml().is_some() {
+            // The form's choices are not shown for a flux: what they would say goes with the other points.
+            let caches: Vec<&'static str> = constats
+                .par_champ
+                .keys()
+                .copied()
+                .filter(|cle| {
+                    extract::vers_facture::CHAMPS_COMPLEMENTS.contains(cle)
+                        && *cle != "supplier_structure"
+                })
+                .collect();
+            for cle in caches {
+                if let Some(findings) = constats.par_champ.remove(cle) {
+                    constats.autres.extend(findings);
+                }
+            }
+        }
         if self.octets.with_value(Option::is_none) && !self.envoyee() {
             // The PDF was too large to keep in the draft: it must be dropped again to be sent.
             constats.n_bloquants += 1;
@@ -714,6 +731,12 @@ fn Formulaire(depot: Depot, structures: Structures, retirer: Callback<()>) -> im
                                     .collect_view()}
                                 {choix
                                     .iter()
+                                    // A flux carries its own terms: of the form's choices only the
+                                    // supplier structure (from the seller's SIRET) applies to it.
+                                    .filter(|cle| {
+                                        depot.format.with_untracked(|f| !matches!(f, Some(Format::Xml(_))))
+                                            || **cle == "supplier_structure"
+                                    })
                                     .map(|cle| {
                                         view! {
                                             <complements::ChampComplement depot cle constats structures />
