@@ -8,6 +8,8 @@ import { lancerNavigateur, ouvrirPage, BASE_URL } from './fixtures/navigateur.js
 import { fr } from './fixtures/i18n.js';
 import { connecterDemo } from './fixtures/session.js';
 import { FACTURE_DEMO, SIRET_STRUCTURE_DEMO } from './fixtures/pdf.js';
+import { factureUbl } from './fixtures/xml.js';
+import { soumettreFacture, avancerHorloge } from './fixtures/chorus.js';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -54,6 +56,13 @@ test('les écrans principaux respectent les règles WCAG 2.1 AA vérifiables aut
   await page.getByRole('dialog', { name: fr.envoi.confirmation_titre }).waitFor();
   await verifier(page, 'déposer, confirmation');
   await page.keyboard.press('Escape');
+  // An XML invoice: its values read-only, the form's choices hidden.
+  await page.getByLabel(fr.deposer.zone).setInputFiles({
+    name: 'a11y.xml', mimeType: 'application/xml', buffer: factureUbl({ numero: 'A11Y-XML-1' }),
+  });
+  await page.getByRole('row', { name: /a11y\.xml/ }).getByRole('button').click();
+  await page.getByText(fr.deposer.source_xml).waitFor();
+  await verifier(page, 'déposer, facture XML');
 
   await page.goto(`${BASE_URL}/factures-emises`);
   await page.getByRole('heading', { level: 2, name: fr.suivi.recherche_titre }).waitFor();
@@ -63,6 +72,14 @@ test('les écrans principaux respectent les règles WCAG 2.1 AA vérifiables aut
   await page.locator('.suivi tbody th a').first().click();
   await page.getByRole('heading', { level: 2, name: fr.suivi.suivi_traitement }).waitFor();
   await verifier(page, 'détail d’une facture');
+  // An A9 invoice waiting on its validator: the validation window.
+  const idA9 = await soumettreFacture(page, `A11Y-A9-${Date.now() % 1e7}`, {
+    cadre: 'A9_FACTURE_SOUSTRAITANT', valideur: '80000002800012',
+  });
+  await avancerHorloge(page, { minutes: 15 });
+  await page.goto(`${BASE_URL}/factures-emises/facture/${idA9}`);
+  await page.getByRole('region', { name: fr.suivi.fenetre_titre }).waitFor();
+  await verifier(page, 'détail, délai de validation');
 
   await page.goto(`${BASE_URL}/factures-emises/saisir`);
   await page.getByRole('heading', { level: 1, name: fr.saisir.titre }).waitFor();
