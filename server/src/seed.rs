@@ -651,14 +651,50 @@ const FACTURES_DEMO: &[FactureDemo] = &[
     ),
 ];
 
+/// A sub-contractor's invoice (A9) of the demo supplier waiting on its titulaire (the other demo
+/// supplier): it shows the validator's 15-day window.
+const FACTURE_DEMO_SOUS_TRAITANCE: FactureDemo = (
+    "DEMO-2026-010",
+    "21310000100014",
+    None,
+    "2400.00",
+    6,
+    &["EN_COURS_ACHEMINEMENT", "A_VALIDER_1"],
+    None,
+);
+
+/// SIRET of the titulaire who validates the demo A9 invoice (the other demo supplier).
+const SIRET_TITULAIRE_DEMO: &str = "80000002800012";
+
 /// Creates the demo invoices through the same repository calls as the API.
 async fn seed_factures(db: &Db) -> Result<(), DbError> {
+    let cadres = FACTURES_DEMO
+        .iter()
+        .map(|f| (f, "A1_FACTURE_FOURNISSEUR", None))
+        .chain(std::iter::once((
+            &FACTURE_DEMO_SOUS_TRAITANCE,
+            "A9_FACTURE_SOUSTRAITANT",
+            Some(SIRET_TITULAIRE_DEMO),
+        )));
+    for (facture, cadre, valideur) in cadres {
+        seed_facture(db, facture, cadre, valideur).await?;
+    }
+    Ok(())
+}
+
+async fn seed_facture(
+    db: &Db,
+    facture: &FactureDemo,
+    cadre: &str,
+    valideur: Option<&str>,
+) -> Result<(), DbError> {
     use base64::Engine as _;
     use chrono::{Duration, Utc};
     let format = "%Y-%m-%dT%H:%M:%S";
     let maintenant = Utc::now();
     let pdf_base64 = base64::engine::general_purpose::STANDARD.encode(PDF_DEMO);
-    for (numero, siret, code_service, ht, jours, etapes, motif) in FACTURES_DEMO {
+    let (numero, siret, code_service, ht, jours, etapes, motif) = facture;
+    {
         let depose = maintenant - Duration::days(*jours);
         let destinataire = db
             .structure_par_identifiant(siret)
@@ -687,6 +723,7 @@ async fn seed_factures(db: &Db) -> Result<(), DbError> {
             "numeroFactureSaisi": numero,
             "destinataire": {"codeDestinataire": siret, "codeServiceExecutant": code_service},
             "fournisseur": {"idFournisseur": ID_FOURNISSEUR_DEMO},
+            "cadreDeFacturation": {"codeCadreFacturation": cadre, "codeStructureValideur": valideur},
             "references": {"deviseFacture": "EUR", "typeFacture": "FACTURE", "typeTva": "TVA_SUR_DEBIT", "modePaiement": "VIREMENT"},
             "pieceJointePrincipale": [{"pieceJointePrincipaleDesignation": format!("{numero}.pdf"), "pieceJointePrincipaleId": piece}]
         });
@@ -699,7 +736,8 @@ async fn seed_factures(db: &Db) -> Result<(), DbError> {
             depose_le: depose.format(format).to_string(),
             id_destinataire: destinataire.id,
             id_service_executant: service.map(|s| s.id),
-            cadre_facturation: "A1_FACTURE_FOURNISSEUR".to_owned(),
+            cadre_facturation: cadre.to_owned(),
+            code_structure_valideur: valideur.map(str::to_owned),
             devise: "EUR".to_owned(),
             montant_ht: Some(ht_decimal.to_string()),
             montant_tva: Some(tva.to_string()),
@@ -719,7 +757,7 @@ async fn seed_factures(db: &Db) -> Result<(), DbError> {
             .await?
         {
             crate::db::Creation::Creee(facture) => facture,
-            crate::db::Creation::NumeroDejaUtilise(_) => continue,
+            crate::db::Creation::NumeroDejaUtilise(_) => return Ok(()),
         };
         for (rang, statut) in etapes.iter().enumerate() {
             let quand = depose + Duration::hours(6 * (i64::try_from(rang).unwrap_or(0) + 1));

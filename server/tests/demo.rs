@@ -38,6 +38,7 @@ async fn demo_supplier_has_an_invoice_in_every_lifecycle_step() {
         statuts,
         [
             "A_RECYCLER",
+            "A_VALIDER_1",
             "COMPLETEE",
             "DEPOSEE",
             "MANDATEE",
