@@ -718,9 +718,29 @@ async fn seed_facture(
             rust_decimal::Decimal::from_str_exact(ht).map_err(|e| DbError::Seed(e.to_string()))?;
         let tva = (ht_decimal * rust_decimal::Decimal::new(20, 2)).round_dp(2);
         let ttc = ht_decimal + tva;
+        // The amounts as `soumettre` carries them (cpro's wire types), so that `consulter` shows them.
+        let montants = serde_json::to_value(cpro::factures::MontantTotal {
+            montant_ht_total: Some(ht_decimal),
+            montant_tva: Some(tva),
+            montant_ttc_total: Some(ttc),
+            montant_a_payer: Some(ttc),
+            ..Default::default()
+        })
+        .map_err(|e| DbError::Seed(e.to_string()))?;
+        let ligne_tva = serde_json::to_value(cpro::factures::LigneTva {
+            ligne_tva_taux_manuel: Some(rust_decimal::Decimal::new(20, 0)),
+            ligne_tva_montant_base_ht_par_taux: Some(ht_decimal),
+            ligne_tva_montant_tva_par_taux: Some(tva),
+            ..Default::default()
+        })
+        .map_err(|e| DbError::Seed(e.to_string()))?;
+        let date_facture = (depose - Duration::days(2)).format("%Y-%m-%d").to_string();
         let requete = serde_json::json!({
             "modeDepot": "DEPOT_PDF_API",
             "numeroFactureSaisi": numero,
+            "dateFacture": date_facture,
+            "montantTotal": montants,
+            "ligneTva": [ligne_tva],
             "destinataire": {"codeDestinataire": siret, "codeServiceExecutant": code_service},
             "fournisseur": {"idFournisseur": ID_FOURNISSEUR_DEMO},
             "cadreDeFacturation": {"codeCadreFacturation": cadre, "codeStructureValideur": valideur},
@@ -732,7 +752,7 @@ async fn seed_facture(
             numero: Some((*numero).to_owned()),
             mode_depot: "DEPOT_PDF_API".to_owned(),
             type_facture: "FACTURE".to_owned(),
-            date_facture: Some((depose - Duration::days(2)).format("%Y-%m-%d").to_string()),
+            date_facture: Some(date_facture),
             depose_le: depose.format(format).to_string(),
             id_destinataire: destinataire.id,
             id_service_executant: service.map(|s| s.id),

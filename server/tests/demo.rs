@@ -51,6 +51,62 @@ async fn demo_supplier_has_an_invoice_in_every_lifecycle_step() {
     );
 }
 
+#[tokio::test]
+async fn demo_invoices_show_their_amounts_and_cadre_in_consulter() {
+    let router = match test_state_avec_factures_demo().await {
+        Ok(state) => app(state),
+        Err(error) => panic!("state: {error}"),
+    };
+    let cookie = connecter(&router, DEMO_EMAIL).await;
+    let liste = envoyer(
+        &router,
+        post_json(
+            "/cpro/factures/v1/rechercher/fournisseur",
+            Some(&cookie),
+            "{}",
+        ),
+    )
+    .await
+    .json();
+    let factures = liste["listeFactures"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(factures.len() >= 10, "{liste}");
+    for facture in factures {
+        let id = facture["identifiantFactureCPP"]
+            .as_i64()
+            .unwrap_or_default();
+        let detail = envoyer(
+            &router,
+            post_json(
+                "/cpro/factures/v1/consulter/fournisseur",
+                Some(&cookie),
+                &json!({"identifiantFactureCPP": id}).to_string(),
+            ),
+        )
+        .await
+        .json();
+        let numero = &facture["numeroFacture"];
+        assert_eq!(
+            detail["facture"]["montantTotal"]["montantTtcTotal"], facture["montantTTC"],
+            "{numero}: {detail}"
+        );
+        assert!(
+            detail["facture"]["dateFacture"].is_string()
+                || detail["facture"]["references"]["dateFacture"].is_string(),
+            "{numero}: {detail}"
+        );
+        let cadre = detail["facture"]["cadreDeFacturation"]["codeCadreFacturation"].clone();
+        let attendu = if numero == "DEMO-2026-010" {
+            "A9_FACTURE_SOUSTRAITANT"
+        } else {
+            "A1_FACTURE_FOURNISSEUR"
+        };
+        assert_eq!(cadre, attendu, "{numero}");
+    }
+}
+
 #[test]
 fn submitted_invoice_survives_a_restart() {
     let folder = std::env::temp_dir().join(format!("passerelle-restart-{}", std::process::id()));
